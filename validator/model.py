@@ -1,0 +1,137 @@
+"""The plain data every stage passes on: documents, quantities, checks and findings.
+
+This is the only module that every stage imports.  Everything here is immutable; line and
+column are derived from character offsets once, when reporting.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import IntEnum
+from fractions import Fraction
+
+from .interval import Interval
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report as loaded: its text and where each line starts."""
+
+    path: str
+    text: str
+    format: str = "text"
+    encoding: str = "utf-8"
+    line_starts: tuple[int, ...] = ()
+
+    @staticmethod
+    def from_text(path: str, text: str, format: str = "text", encoding: str = "utf-8") -> "Document":
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return Document(path, text, format, encoding, tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count code points."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number stated in the text, as the interval of values it stands for.
+
+    ``value`` is in base units: counts of things, yuan/dollars (magnitudes applied), percent
+    as percent (66.8 for "66.8%"), percentage points, multiples, years.
+    """
+
+    text: str                 # the surface text, e.g. "3.47万名" or "1,090"
+    start: int                # character span of the number with its magnitude and unit
+    end: int
+    value: Interval           # every value the statement allows
+    point: Fraction           # the value as written, magnitudes applied
+    kind: str                 # count | amount | percent | pp | multiple | year | duration | measure | number
+    unit: str = ""            # % | pp | × | CNY | USD | GBP | EUR | year | month | day | … | ""
+    scale: int = 0            # power of ten of the magnitude word (万 → 4, million → 6)
+    qualifier: str | None = None      # approx | lower | upper | None
+    qualifier_text: str = ""
+    classifier: str = ""      # measure word: 个, 名, 项 …
+    noun: str = ""            # the thing counted, as written after the number (村, villages)
+    noun_before: str = ""     # the noun written just before the number ("的村743个" → 村)
+    exact: bool = True        # a plain integer count of things
+    lang: str = "zh"
+    numeral: str = ""         # the number as written, without unit: "743", "66.8", "3.47万"
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind == "count"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another number involved in a finding, with its role ("part", "total" …)."""
+
+    role: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One relation a rule or claim checked, passed or failed."""
+
+    rule: str
+    start: int
+    end: int
+    status: str               # passed | failed
+    stated: str
+    expected: str
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    stated: str = ""
+    expected: str = ""
+    evidence: tuple[tuple[str, str], ...] = ()
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one input gave: its findings and checks, or the error that stopped it."""
+
+    path: str
+    document: Document | None
+    findings: tuple[Finding, ...] = ()
+    checks: tuple[Check, ...] = ()
+    error: str | None = None
+    claims: tuple = field(default=())
+
+    @property
+    def status(self) -> str:
+        return "error" if self.error is not None else "checked"

@@ -1,0 +1,42 @@
+"""The rule catalogue: every rule module, listed explicitly (a test proves none is missing).
+
+Importing this package imports the rule modules but neither pint nor the extractor's callers'
+heavy dependencies; ``validator rules`` stays light.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import enumeration_count, percent_of_total, respectively
+
+RULES: tuple[ModuleType, ...] = (
+    percent_of_total,
+    enumeration_count,
+    respectively,
+)
+
+BY_ID: dict[str, ModuleType] = {r.ID: r for r in RULES}
+
+
+def summary(rule: ModuleType) -> str:
+    """The docstring's first line: what ``validator rules`` prints."""
+    return (rule.__doc__ or "").strip().splitlines()[0]
+
+
+def section(rule: ModuleType, title: str) -> str:
+    """The indented block under a docstring heading such as "Example (fails):"."""
+    lines = (rule.__doc__ or "").splitlines()
+    out, inside = [], False
+    for line in lines:
+        if line.strip() == title:
+            inside = True
+            continue
+        if inside:
+            if line.strip() and not line.startswith("    "):
+                break
+            if not line.strip() and out:
+                break
+            if line.strip():
+                out.append(line.strip())
+    return "\n".join(out)

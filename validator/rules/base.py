@@ -1,0 +1,93 @@
+"""What every rule gets (a :class:`Context`) and the helpers rules share.
+
+A rule is a plain module with ``ID``, ``SEVERITY``, a docstring (first line: the summary
+``validator rules`` prints; then What it does / Why it matters / Example (fails) / Use instead
+(passes)) and one generator ``check(ctx)`` that yields :class:`~validator.model.Check` for every
+relation it examined and :class:`~validator.model.Finding` for every one that failed.
+Rules never read files or print.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+
+from ..extract import extract
+from ..extract.segment import Sentences, sentences
+from ..interval import Interval, fmt
+from ..model import Document, Quantity
+
+
+@dataclass
+class Context:
+    doc: Document
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @staticmethod
+    def of(doc: Document) -> "Context":
+        return Context(doc, extract(doc))
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return sentences(self.doc.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [q.start for q in self.quantities]
+
+    def between(self, start: int, end: int) -> list[Quantity]:
+        """Quantities that start inside [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.quantities[i:j]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        return self.sentences.span(offset)
+
+
+def show(q: Quantity) -> str:
+    """The quantity as the text states it, trimmed.  Ex) "66.8%", "1,090"."""
+    return q.text.strip()
+
+
+def num(q: Quantity) -> str:
+    """The number alone, as written, for messages.  Ex) "743" for "743个", "66.8%" for a share."""
+    if q.kind in ("percent", "pp", "multiple", "amount", "year"):
+        return q.text.strip()
+    return (q.numeral or q.text).strip()
+
+
+def show_value(x: Fraction, digits: int = 1) -> str:
+    return fmt(x, digits)
+
+
+def decimals_of(q: Quantity) -> int:
+    t = q.text.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    digits = "".join(c for c in t if c.isdigit() or c == ".")
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
+def integers_in(iv: Interval) -> str:
+    """The whole numbers inside an interval, as a reader wants them.  Ex) "728", "1112–1113"."""
+    if iv.lo is None or iv.hi is None:
+        return str(iv)
+    lo, hi = math.ceil(iv.lo), math.floor(iv.hi)
+    if lo > hi:
+        return f"{fmt(iv.lo, 1)}–{fmt(iv.hi, 1)} (no whole number)"
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def range_text(iv: Interval, digits: int) -> str:
+    lo, hi = fmt(iv.lo, digits), fmt(iv.hi, digits)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+def cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
