@@ -24,6 +24,19 @@ def _rule_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+
+
+def _format_spec(value: str) -> tuple[str, str | None]:
+    """``sarif`` → ("sarif", None); ``sarif:out.sarif`` → ("sarif", "out.sarif")."""
+    name, sep, path = value.partition(":")
+    if name not in FORMATS:
+        raise argparse.ArgumentTypeError(f"invalid choice: {name!r} (choose from {', '.join(FORMATS)})")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"{value!r}: no file after ':'")
+    return name, (path or None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="validator", description="Check the numbers in reports against each other.")
     p.add_argument("--version", action="version", version=f"validator {__version__}")
@@ -31,18 +44,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="check reports and report every inconsistency")
     a.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
-    a.add_argument("--format", choices=("text", "json"), default="text")
-    a.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    a.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
+    a.add_argument("--format", action="append", type=_format_spec, default=None, metavar="FORMAT[:FILE]",
+                   help="text, json, sarif, junit, github or html (default: text, or the config's); "
+                        "FORMAT:FILE writes that format to FILE; repeat for several")
+    a.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout "
+                   "(the text report then still goes to the terminal unless --quiet)")
+    a.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
+                   help="exit 1 on findings at or above this severity (default: error)")
+    a.add_argument("--config", metavar="FILE", default=None,
+                   help="configuration file (default: validator.toml or pyproject.toml "
+                        "[tool.validator], found by walking up from the first PATH)")
+    a.add_argument("--baseline", metavar="FILE", default=None,
+                   help="report only findings not recorded in this baseline file")
+    a.add_argument("--write-baseline", metavar="FILE", default=None,
+                   help="record today's findings in FILE (atomically) and exit 0")
     a.add_argument("--select", type=_rule_list, default=None, metavar="RULES",
                    help="comma-separated rule ids to run (default: all)")
     a.add_argument("--ignore", type=_rule_list, default=None, metavar="RULES",
                    help="comma-separated rule ids to skip")
-    a.add_argument("--quiet", action="store_true", help="no summary line in the text format")
+    a.add_argument("--quiet", action="store_true",
+                   help="no summary lines, no progress bar, no text copy on the terminal")
+    a.add_argument("--claims", metavar="DIR", default=None,
+                   help="folder of claims files and facts (default: claims, when it exists)")
 
     e = sub.add_parser("extract", help="list the quantities found in a report")
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("--format", choices=("table", "json"), default="table")
+
+    i = sub.add_parser("init", help="draft a claims file for a report")
+    i.add_argument("report", metavar="REPORT")
+    i.add_argument("--claims", metavar="DIR", default="claims", help="claims folder (default: claims)")
+    i.add_argument("--output", metavar="FILE", help="write here instead of DIR/<report name>.toml")
+    i.add_argument("--force", action="store_true", help="overwrite an existing claims file")
 
     sub.add_parser("rules", help="list the rules")
     x = sub.add_parser("explain", help="show a rule's documentation")
@@ -58,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
             return _audit(args)
         if args.command == "extract":
             return _extract(args)
+        if args.command == "init":
+            from .claims.draft import init
+            return init(args.report, args.claims, args.output, args.force)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -70,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     except _Handled as exc:
+        print(f"validator: error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except Exception as exc:  # a bad claims file (ClaimsError) is a user error, not a crash
+        from .claims.files import ClaimsError
+        if not isinstance(exc, ClaimsError):
+            raise
         print(f"validator: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR
 
@@ -96,28 +138,137 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _audit(args) -> int:
+    import os
+    import time
+
+    from . import suppress
+    from .config import apply_severity
+    from .load import discover
+    from .progress import Progress, summary_line
     from .report import at_or_above
     from .runner import UsageError, audit, select_rules
+    started = time.monotonic()
+    cfg = _configure(args)  # config file values fill what the command line left unset
+    meta = suppress.META_IDS
+    select = None if args.select is None else [n for n in args.select if n not in meta]
+    ignore = [n for n in args.ignore or [] if n not in meta]
     try:
-        rules = select_rules(args.select, args.ignore)
+        rules = [] if args.select and not select else select_rules(select, ignore)
     except UsageError as exc:
         raise _Handled(str(exc)) from None
-    results = list(audit(args.paths, rules))
+    active = {r.ID for r in rules} | {"claim"} | {
+        m for m in meta if m not in (args.ignore or []) and (not args.select or m in args.select)}
+    claims = _claims(args.claims)
+    paths = list(discover(args.paths))
+    if cfg.include or cfg.exclude:
+        from .config import filter_paths
+        paths = filter_paths(args.paths, paths, cfg)
+    progress = Progress(len(paths), enabled=None if not args.quiet else False)
+    results = list(progress.track(audit(paths, rules, claims)))
     for r in results:
         if r.error is not None:
             print(f"validator: error: {r.path}: {r.error}", file=sys.stderr)
-    if args.format == "json":
-        from .report.json_format import render
-        text = render(results)
-    else:
-        from .report.text_format import render
-        text = render(results)
-        if args.quiet:
-            text = "".join(text.splitlines(keepends=True)[:-1])
-    _write(text, args.output)
+    # suppress: configured severities, inline markers, then the baseline (SPEC.md pipeline)
+    results = apply_severity(results, cfg.severity)
+    from .rules import BY_ID
+    results = suppress.apply_markers(results, set(BY_ID) | {"claim"}, active)
+    if claims is not None:  # quote-anchored waivers of the claims files that name each report
+        results = suppress.apply_waivers(results, lambda path: [
+            w for f in claims.for_document(path) for w in getattr(f, "waivers", ())], active)
+    try:
+        if args.write_baseline:
+            n = suppress.write_baseline(args.write_baseline, results)
+            print(f"validator: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
+        if args.baseline:
+            results = suppress.apply_baseline(results, suppress.read_baseline(args.baseline))
+    except suppress.BaselineError as exc:
+        raise _Handled(str(exc)) from None
+    for name, path in args.format:
+        target = path or args.output
+        _write(_render(name, results, rules, args.quiet and target is None), target)
+        if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from .report.github import step_summary
+            _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(results))
+    on_stdout = [n for n, p in args.format if (p or args.output) is None]
+    if not on_stdout and not args.quiet and "text" not in (n for n, _ in args.format):
+        # Ex) --format sarif --output x.sarif: the file for the machine, the text for the person
+        sys.stdout.write(_render("text", results, rules, True))
+        sys.stdout.flush()
+    if not args.quiet and "text" not in on_stdout:
+        # the text report ends with its own (timeless) summary; otherwise say it on stderr
+        print(summary_line(results, time.monotonic() - started), file=sys.stderr)
     if any(r.error is not None for r in results):
         return ExitCode.ERROR
+    if args.write_baseline:
+        return ExitCode.OK
     return ExitCode.FINDINGS if at_or_above(results, args.fail_on) else ExitCode.OK
+
+
+def _configure(args):
+    """Read the configuration file and fill every option the command line left unset."""
+    from . import config, suppress
+    from .rules import BY_ID
+    try:
+        cfg = config.load(args.paths, args.config, tuple(BY_ID) + tuple(sorted(suppress.META_IDS)))
+    except config.ConfigError as exc:
+        raise _Handled(str(exc)) from None
+    if args.select is None and cfg.select is not None:
+        args.select = list(cfg.select)
+    if args.ignore is None and cfg.ignore is not None:
+        args.ignore = list(cfg.ignore)
+    if args.fail_on is None:
+        args.fail_on = cfg.fail_on or "error"
+    if not args.format:
+        args.format = [(cfg.format or "text", None)]
+    if getattr(args, "claims", None) is None and cfg.claims is not None:
+        args.claims = cfg.claims
+    bare = [n for n, p in args.format if p is None]
+    if len(bare) > 1:
+        raise _Handled(f"--format: only one format can go to {args.output or 'stdout'} "
+                       f"(got {', '.join(bare)}); write the others with FORMAT:FILE")
+    return cfg
+
+
+def _render(name: str, results, rules, quiet: bool) -> str:
+    if name == "json":
+        from .report.json_format import render
+        return render(results)
+    if name == "sarif":
+        from .report.sarif import render
+        return render(results)
+    if name == "junit":
+        from .report.junit import render
+        return render(results, [r.ID for r in rules])
+    if name == "github":
+        from .report.github import render
+        return render(results)
+    if name == "html":
+        from .report.html import render
+        return render(results)
+    from .report.text_format import render
+    text = render(results)
+    if quiet:
+        text = "".join(text.splitlines(keepends=True)[:-1])
+    return text
+
+
+def _append(path: str, text: str) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise _Handled(f"{path}: cannot append the job summary: {exc.strerror or exc}") from None
+
+
+def _claims(directory: str | None):
+    """The claims folder's ClaimSet: ``--claims DIR``, else ``claims`` when it exists, else None."""
+    import os
+    if directory is None:
+        if not os.path.isdir("claims"):
+            return None
+        directory = "claims"
+    from .claims import load_dir
+    return load_dir(directory)
 
 
 def _extract(args) -> int:
@@ -159,7 +310,8 @@ def _rules() -> int:
 
 def _explain(name: str) -> int:
     from .rules import BY_ID
-    rule = BY_ID.get(name)
+    from .suppress import META_RULES
+    rule = BY_ID.get(name) or next((m for m in META_RULES if m.ID == name), None)
     if rule is None:
         raise _Handled(f"unknown rule {name!r} (see `validator rules`)")
     print(f"{rule.ID} ({rule.SEVERITY})\n")

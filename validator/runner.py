@@ -28,23 +28,31 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     return chosen
 
 
-def audit_document(doc: Document, rules: Iterable[ModuleType]) -> FileResult:
+def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> FileResult:
+    """The rules' findings and checks for *doc*, then those of the claims (a ``ClaimSet``) naming it."""
     ctx = Context.of(doc)
     findings: list[Finding] = []
     checks: list[Check] = []
     for rule in rules:
         for item in rule.check(ctx):
             (findings if isinstance(item, Finding) else checks).append(item)
+    claim_entries: list[dict] = []
+    if claims is not None:
+        from .claims.run import run as run_claims
+        found, checked, claim_entries = run_claims(doc, ctx.quantities, claims)
+        findings += found
+        checks += checked
     findings.sort(key=lambda f: (f.start, f.rule, f.end, f.message))
     checks.sort(key=lambda c: (c.start, c.rule, c.end, c.status, c.message))
-    return FileResult(doc.path, doc, tuple(findings), tuple(dict.fromkeys(checks)))
+    return FileResult(doc.path, doc, tuple(findings), tuple(dict.fromkeys(checks)),
+                      claims=tuple(claim_entries))
 
 
-def audit(paths: list[str], rules: list[ModuleType]) -> Iterator[FileResult]:
+def audit(paths: list[str], rules: list[ModuleType], claims=None) -> Iterator[FileResult]:
     """Every input named by *paths*, in order; unreadable ones as results with an error."""
     for path in discover(paths):
         loaded = load(path)
         if isinstance(loaded, LoadError):
             yield FileResult(loaded.path, None, error=loaded.message)
         else:
-            yield audit_document(loaded, rules)
+            yield audit_document(loaded, rules, claims)

@@ -12,84 +12,163 @@ ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG
 
 
 def parse_zh_integer(s: str) -> tuple[int, int] | None:
-    """Value and the place value of its last written unit, or None if *s* is not a numeral.
+    """Value and the place value of its last written digit, or None if *s* is not a numeral.
 
-    Ex) "一千零九十" → (1090, 10); "两万" → (20000, 10000); "十" → (10, 10); "三" → (3, 1).
+    Ex) "一千零九十" → (1090, 10); "两万" → (20000, 10000); "十" → (10, 10); "三" → (3, 1);
+    "三千五" → (3500, 100) and "三万五" → (35000, 1000) (a last digit right after a unit takes
+    the next unit down); "三万亿" → (3·10^12, 10^12).
     Digit strings without units ("二〇二一") and digit-after-digit ("十四五") are refused:
     the first is a year, the second a plan's name.
     """
     if not s:
         return None
-    total = 0          # completed 亿/万 sections
-    section = 0        # the part below the current big unit
-    digit = None       # a digit waiting for its unit
-    last_place = 1
-    prev_was_digit = False
-    big_seen = 10 ** 20
+    if s in ("零", "〇"):
+        return 0, 1
+    total = 0              # completed 亿/万 sections
+    section = 0            # the part below the current big unit
+    digit = None           # a digit waiting for its unit
+    prev = ""              # what came last: digit | zero | small | big
+    last_unit = 0          # the unit written last (for "三千五")
+    small_floor = 10**5    # small units must descend inside a section: 三千五百, not 三十五百
+    section_place = 1      # place of the last digit written in the current section
+    place = 1              # place of the last written digit of the whole numeral
+    wan_open = True        # 万 not yet used since the last 亿
+    prev_before_digit = ""
+    yi_seen = False
     for ch in s:
-        if ch in ZH_DIGITS:
-            if prev_was_digit:
+        if ch in "零〇":
+            # Ex) "一千零九十": 零 only stands between a unit and a digit
+            if prev not in ("small", "big"):
+                return None
+            prev = "zero"
+        elif ch in ZH_DIGITS:
+            if prev == "digit":
                 return None
             digit = ZH_DIGITS[ch]
-            prev_was_digit = True
-            last_place = 1
+            prev_before_digit = prev
+            prev = "digit"
         elif ch in ZH_SMALL_UNITS:
             unit = ZH_SMALL_UNITS[ch]
-            if digit is None:
-                if ch != "十" or section % 100 >= 10:
-                    return None
-                digit = 1
-            section += digit * unit
+            if prev == "digit":
+                d = digit
+            elif ch == "十" and prev in ("", "zero", "big"):
+                d = 1          # Ex) "十二" "一千零十"
+            else:
+                return None
+            if unit >= small_floor:
+                return None
+            section += d * unit
             digit = None
-            prev_was_digit = False
-            last_place = unit
+            small_floor = unit
+            section_place = unit
+            last_unit = unit
+            prev = "small"
         elif ch in ZH_BIG_UNITS:
             unit = ZH_BIG_UNITS[ch]
-            if digit is not None:
+            if prev == "digit":
                 section += digit
                 digit = None
-            if section == 0 and total == 0:
+                section_place = 1
+            elif prev == "big" and ch == "亿":
+                pass               # Ex) "三万亿"
+            elif prev != "small":
                 return None
-            if unit >= big_seen and unit != 10_000:
-                return None
-            if unit == 100_000_000:
-                total = (total + section) * unit
-            else:
+            if unit == 10_000:
+                if not wan_open:
+                    return None
                 total += section * unit
-            big_seen = min(big_seen, unit)
-            last_place = last_place * unit if last_place < unit else unit
+                wan_open = False
+            else:
+                if yi_seen:
+                    return None
+                if prev == "big":  # 万亿: everything so far is in 万, now times 亿
+                    total = total * unit
+                else:
+                    total = (total + section) * unit
+                yi_seen = True
+                wan_open = True
+            place = section_place * unit if prev != "big" else place * unit
+            if prev != "big" and section == 0 and total == 0:
+                return None
             section = 0
-            prev_was_digit = False
+            section_place = 1
+            small_floor = 10**5
+            last_unit = unit
+            prev = "big"
         else:
             return None
-    if digit is not None:
-        # "一千零九十" ends on a unit; "三千五" is 3500 (the digit takes the next unit down).
-        if s[-1] in ZH_DIGITS and len(s) >= 2 and s[-2] in ZH_SMALL_UNITS and s[-2:-1] != "零":
-            unit = ZH_SMALL_UNITS[s[-2]] // 10
-            section += digit * unit
-            last_place = unit
-        else:
-            section += digit
-            last_place = 1 if last_place >= 1 else last_place
-    value = total + section
-    if value == 0 and s not in ("零", "〇"):
+    if prev == "zero":
         return None
-    return value, last_place
+    if digit is not None:
+        if prev_before_digit in ("small", "big") and last_unit >= 100:
+            # Ex) "三千五" → 3500, "三万五" → 35000, "一亿五" → 150000000
+            unit = last_unit // 10
+        else:
+            unit = 1       # Ex) "十五", "一千零五", "三"
+        section += digit * unit
+        place = unit
+    elif prev == "small":
+        place = section_place
+    value = total + section
+    if value == 0:
+        return None
+    return value, place
+
+
+_ZH_DECIMAL_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+                      "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def parse_zh_number(s: str) -> tuple[Fraction, Fraction] | None:
+    """A numeral that may have a decimal part after 点: value and the place of its last digit.
+
+    Ex) "三点五" → (7/2, 1/10); "四十" → (40, 10); "零点五" → (1/2, 1/10).
+    """
+    whole, dot, dec = s.partition("点")
+    if not dot:
+        parsed = parse_zh_integer(s)
+        return None if parsed is None else (Fraction(parsed[0]), Fraction(parsed[1]))
+    if not dec or any(c not in _ZH_DECIMAL_DIGITS for c in dec):
+        return None
+    if whole in ("零", "〇"):
+        int_value = 0
+    else:
+        parsed = parse_zh_integer(whole)
+        if parsed is None or (whole[-1] in ZH_DIGITS and parsed[1] != 1):
+            return None    # Ex) "三千五点二" is not a way to write a number
+        int_value = parsed[0]
+    digits = "".join(_ZH_DECIMAL_DIGITS[c] for c in dec)
+    return Fraction(int_value) + Fraction(int(digits), 10 ** len(digits)), Fraction(1, 10 ** len(digits))
+
+
+def parse_zh_fraction_parts(s: str) -> tuple[Fraction, int, Fraction] | None:
+    """Numerator, written denominator and the numerator's last place of "N分之M".
+
+    Ex) "三分之一" → (1, 3, 1); "百分之四十" → (40, 100, 1); "百分之三点五" → (7/2, 100, 1/10).
+    The numerator of 百分之/千分之 is read like an Arabic number: "百分之四十" is 40%, written
+    to the unit, as "40%" is.
+    """
+    den_s, _, num_s = s.partition("分之")
+    if den_s in ("百", "千", "万"):
+        den = {"百": 100, "千": 1000, "万": 10000}[den_s]
+    else:
+        parsed_den = parse_zh_integer(den_s)
+        if parsed_den is None or "点" in den_s:
+            return None
+        den = parsed_den[0]
+    num = parse_zh_number(num_s)
+    if den == 0 or num is None:
+        return None
+    value, place = num
+    if den >= 100 and place > 1:
+        place = Fraction(1)  # Ex) "百分之四十": 40%, as written to the unit
+    return value, den, place
 
 
 def parse_zh_fraction(s: str) -> Fraction | None:
     """Ex) "三分之一" → 1/3; "百分之四十" → 2/5."""
-    den_s, _, num_s = s.partition("分之")
-    if den_s == "百":
-        den = (100, 1)
-    elif den_s == "千":
-        den = (1000, 1)
-    else:
-        den = parse_zh_integer(den_s)
-    num = parse_zh_integer(num_s)
-    if den is None or num is None or den[0] == 0:
-        return None
-    return Fraction(num[0], den[0])
+    parts = parse_zh_fraction_parts(s)
+    return None if parts is None else parts[0] / parts[1]
 
 
 EN_UNITS = {

@@ -45,6 +45,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding name of *data*; raises UnicodeDecodeError / ValueError."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32"), "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data:
@@ -53,29 +55,34 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def load(path: str) -> Document | LoadError:
-    """One input as a Document, or the reason it could not be read."""
+    """One input as a Document, or the reason it could not be read (never an exception).
+
+    Ex) ``LoadError("report.txt", "cannot decode as UTF-8 (byte 3: invalid start byte)")``.
+    """
+    shown = "<stdin>" if path == "-" else path
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            shown = "<stdin>"
         else:
-            shown = path
             if not os.path.exists(path):
-                return LoadError(path, "no such file or directory")
+                return LoadError(shown, "no such file or directory")
             if not os.path.isfile(path):
-                return LoadError(path, "not a regular file")
+                return LoadError(shown, "not a regular file")
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        return LoadError(path, f"cannot read: {exc.strerror or exc}")
+        return LoadError(shown, f"cannot read: {exc.strerror or exc}")
+    except ValueError as exc:  # Ex) a path with an embedded NUL byte
+        return LoadError(shown.replace("\x00", "\\x00"), f"cannot read: {exc}")
     if len(data) > MAX_BYTES:
-        return LoadError(path, f"larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
+        return LoadError(shown, f"larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
     try:
         text, encoding = decode(data)
     except UnicodeDecodeError as exc:
-        return LoadError(path, f"cannot decode as UTF-8 (byte {exc.start}: {exc.reason})")
+        name = exc.encoding.upper().removesuffix("-LE").removesuffix("-BE")  # Ex) "UTF-16"
+        return LoadError(shown, f"cannot decode as {name} (byte {exc.start}: {exc.reason})")
     except ValueError as exc:
-        return LoadError(path, str(exc))
+        return LoadError(shown, str(exc))
     text = text.replace("\r\n", "\n")
     fmt = TEXT_EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
     return Document.from_text(shown, text, fmt, encoding)

@@ -9,11 +9,25 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import enumeration_count, percent_of_total, respectively
+from . import share_sum, subset_bound, sum_of_parts
+from . import growth_rate, percentage_points, average, granularity
+from . import repeated_quantity, unit_magnitude, year_span, quantifier_wording
 
 RULES: tuple[ModuleType, ...] = (
     percent_of_total,
     enumeration_count,
     respectively,
+    sum_of_parts,
+    share_sum,
+    subset_bound,
+    growth_rate,
+    percentage_points,
+    average,
+    granularity,
+    repeated_quantity,
+    unit_magnitude,
+    year_span,
+    quantifier_wording,
 )
 
 BY_ID: dict[str, ModuleType] = {r.ID: r for r in RULES}

@@ -2,11 +2,21 @@
 
 What it does:
     Counts the items of a list written right before a count ("下放A、B、C及D等4项权责";
-    "广东、江苏、山东3省份"; "中央省州县四级") or right after one ("three priorities: A, B and
-    C"; "4个方面：A、B、C、D") and compares them with the stated number.  Items are split at
-    、 and at the last 及/以及/和/与 (English: commas and the final "and"/"or").  A list that ends
-    in 等 / "etc." / "such as" / "including" may leave items out, so fewer items than stated is
-    only a warning there; more items than stated is always an error.
+    "广东、江苏、山东3省份"; "中央省州县四级") or right after one ("4个方面：A、B、C、D";
+    "四件大事：一是…二是…三是…四是…"; "6个方面工作：" followed by headings （一）…（六）;
+    "three priorities: A, B and C") and compares them with the stated number.  Items are split
+    at 、 (outside quotes and brackets) and at a final 及/以及/和/与; in English at commas and a
+    final "and"/"or".  When 和 may belong to a name ("软件和信息服务业"), both readings are tried
+    and the count passes if either fits.
+
+    A list that ends in 等 / "etc." may leave items out: naming fewer items than stated is the
+    normal reading ("乌东德、白鹤滩等14座"), and only a list one item short of a count of three
+    or more ("A、B、C、D等5个方面") is reported, as a warning.  "including" / "such as" announce
+    a partial list and are never short.  More items than stated is an error.  A mismatch that
+    rests on a less certain reading (headings in later paragraphs, a list joined only by
+    和/and) is a warning.  Lists of quantities ("挂牌33个、社区挂牌53个"), lists whose last item
+    carries a count or a verb of its own ("深圳、广州两市共有12家"), and numerals inside names
+    ("六大优势产业", "中亚五国") are not read as enumerations.
 
 Why it matters:
     A heading that promises five measures and lists four is the kind of slip editors catch by
@@ -21,7 +31,9 @@ Use instead (passes):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -31,121 +43,518 @@ from .base import Context, show
 ID = "enumeration-count"
 SEVERITY = "error"
 
-_ZH_CLAUSE_START = regex.compile(r"[，,。；;：:！？!?（(\n“”\"]")
-_ZH_LAST_JOIN = regex.compile(r"以及|及|和|与|或")
+# Lists longer than this are tables, not enumerations a reader counts.
+_MAX_COUNT = 40
+
+_OPEN = "“‘「『（(《【〔"
+_CLOSE = "”’」』）)》】〕"
+_ZH_BREAK = set("，,。；;：:！？!?\n")
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+# Ex) "…行政处罚等4项" "…在内的5个" "…山东共3个" — words between a list and its count.
+_ZH_SUFFIXES = (("共计", "总计", "合计", "总共", "共", "这些", "这", "此"), ("在内的", "在内"),
+                ("等等", "等"))
+# Ex) "下放街道人事考核、…" — a join inside the last item: "行政许可及行政处罚".
+_ZH_JOIN = regex.compile(r"以及|及|和|与")
+# The last item carries a verb or a count of its own, so the number counts something else.
+# Ex) "深圳、广州两市共有12家" "非公企业、社会组织建成5个" "A、B各2个"
+# Ex) "从研发、生产到销售3个环节" — a range, not a list
+_ZH_PREDICATE = regex.compile(
+    r"建成|新建|新增|累计|共有|拥有|达到|增至|增加|减少|降至|完成|实现|入选|获批|获评|引进|签约|"
+    r"分别|其中|之中|以外|之外|到|至")
+# Ex) "A、B各2个" "A、B均为3个" "A、B、C中的3个" — single characters only at the end, and only
+# those that do not end common names ("成都", "高中", "基地", "国内").
+_ZH_PREDICATE_END = regex.compile(r"(?:各|均|有|为|是|达|占|计|了|的)$")
+# The list is of actions, not things.  Ex) "制定、废止省政府规章6件" "成立指挥部、出台20条举措"
+_ZH_VERBS = (r"出台|制定|修订|修改|废止|印发|发布|推出|成立|设立|新设|开展|举办|召开|组建|实施|建立|打造|培育|"
+             r"认定|命名|表彰|处置|整治|清理|引进|新建|改建|扩建|改扩建|新改建|续建|在建|开工|竣工|完成|实现|"
+             r"推动|推进|支持|争取|落实|组织|开通|建成|投用|启动|签署|签订|办理|审议|通过|查处|关停|淘汰|取消|"
+             r"下放|承接|编制|建设")
+_ZH_VERB_START = regex.compile(r"^(?:" + _ZH_VERBS + r")")
+_ZH_VERB_ANY = regex.compile(_ZH_VERBS)
+# Counts of times and rounds, not of the things listed.  Ex) "省委、省政府16次调度"
+_ZH_EVENT_CLASSIFIERS = {"次", "人次", "户次", "轮", "遍", "回", "期", "届", "批", "场", "起", "例", "笔", "宗"}
+# Measure words that are themselves the thing counted.  Ex) "广东、江苏、山东3省份" "四级"
+_ZH_PLACE_CLASSIFIERS = {"省", "市", "县", "区", "国", "镇", "乡", "村", "级", "类", "种", "方面", "项"}
+# Ex) "两市" "三省" in the last item — a count of its own.  "第二" is an ordinal, not a count.
+_ZH_OWN_COUNT = regex.compile(r"(?<!第)[两二三四五六七八九十]")
+# 等 inside words, not the open end of a list.  Ex) "平等" "高等" "等级" "等待"
+_ZH_DENG_WORD_BEFORE = set("同平高中初均对相次上何优劣")
+_ZH_DENG_WORD_AFTER = set("级待额于同候")
+
 # Ex) "中央省州县四级" "乡村两级" — administrative levels written without separators
-_LEVELS = regex.compile(r"(?:中央|国家|省|自治区|市|州|县|区|乡|镇|村|组)+$")
+_LEVELS = regex.compile(r"(?:中央|国家|自治区|省|市|州|县|区|乡|镇|村|组)+$")
 _LEVEL_UNIT = regex.compile(r"中央|国家|自治区|省|市|州|县|区|乡|镇|村|组")
-_ZH_LEAD = regex.compile(r"^(?:从|对|在|将|把|包括|涵盖|围绕|聚焦|推进|实现|开展|下放|建立|形成|有)")
+# Ex) "全省市县两级" — 全省 is the place, not a level
+_LEVEL_OWNER = set("全本我各该")
+
+# After a count and its noun, a forward list starts.
+# Ex) "6个方面工作：" "增至24个，分别为" "三项任务，即"
+_ZH_FORWARD = regex.compile(
+    r"(?P<noun>[\p{Han}]{0,10}?)(?:(?P<colon>[：:])|[，,](?P<word>分别为|分别是|依次为|依次是|具体为|具体是|即|包括|其中包括))")
+# Ex) "一是" "二是" … ; "第一，" "第二，"
+_ZH_ORDINALS = "一二三四五六七八九十"
+# Ex) "（一）聚焦扩大内需…" "二、主要任务" at the start of a line
+_ZH_SECTION = regex.compile(
+    r"^[ \t\u3000]*(?:[（(](?P<a>[一二三四五六七八九十]{1,3})[）)]|(?P<b>[一二三四五六七八九十]{1,3})、)",
+    regex.MULTILINE)
+
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10}
-# Ex) "three priorities: A, B and C" "four sectors — A, B, C and D" "five areas, namely"
-_EN_AFTER = regex.compile(r"^\s*(?::|—|–|-|,?\s+namely|,?\s+i\.e\.,?|\s*\(|,?\s+including|,?\s+such\s+as)\s*")
-_EN_ITEM_SPLIT = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Ex) "three priorities: …" "four sectors — …" "five areas, namely …" "two units (…)"
+_EN_FORWARD = regex.compile(
+    r"(?P<noun>(?:\s+[A-Za-z][A-Za-z'’-]*){1,4}?)"
+    r"(?P<conn>\s*:\s+|\s+[—–]\s+|\s*[—–]\s*|\s+-\s+|,?\s+namely,?\s+|\s+\(|,\s+including\s+|,?\s+such\s+as\s+)")
+_EN_NOUN_STOP = {"and", "or", "of", "in", "to", "the", "a", "an", "were", "was", "are", "is", "by",
+                 "for", "from", "with", "at", "on", "than", "per", "percent", "cent"}
+# A plural noun: "ministers" — not "business", "overseas", "various", "bonus", "news".
+_EN_NOT_MODIFIER = regex.compile(r"^(?!overseas$|news$)[A-Za-z'’-]{2,}[^suio']s$", regex.IGNORECASE)
+_EN_OPEN_TAIL = regex.compile(r"(?:,?\s+(?:etc\.?|and\s+so\s+on|and\s+others|among\s+others))$",
+                              regex.IGNORECASE)
+# Ex) "five bidders: Ford, GM and Toyota among them" — a partial list by its own words
+_EN_PARTIAL_TAIL = regex.compile(r"(?:,?\s+(?:among\s+them|to\s+name\s+(?:a\s+)?few|for\s+example|for\s+instance))$",
+                                 regex.IGNORECASE)
+# The list ends before a new clause.  Ex) ", which together …" "; …" " — …"
+_EN_LIST_END = regex.compile(r";|\s[—–-]\s|,\s+(?:which|who|where|while|with|each|both|all|but|as|that)\b|\.(?:\s|$)")
+_EN_PART_OF = regex.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?$",
+                          regex.IGNORECASE)
+_EN_FINITE = regex.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\s",
+                         regex.IGNORECASE)
+_EN_DETERMINER = regex.compile(r"^(?:the|a|an|its|their|his|her|which|who|whose)\s", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A list found with a count: its items and how sure the reading is."""
+
+    items: tuple[str, ...]
+    alt: tuple[str, ...] | None      # a second reading (a final 和 kept inside a name)
+    open_end: str                    # "" | "等" | "etc." | "including" / "such as" (partial lists)
+    certain: bool                    # a mismatch is an error (True) or a warning (False)
+    start: int                       # span of the list in the text
+    end: int
 
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
+    headings = _headings(ctx.text)
     for q in ctx.quantities:
-        if q.kind != "count" or q.qualifier is not None:
+        if q.kind != "count" or q.qualifier is not None or not q.exact or q.point.denominator != 1:
+            continue
+        if not 2 <= q.point <= _MAX_COUNT:
             continue
         if q.lang == "zh":
-            got = _zh_backward(ctx, q) or _zh_levels(ctx, q)
+            if q.classifier in _ZH_EVENT_CLASSIFIERS:
+                continue
+            got = _zh_backward(ctx, q) or _zh_levels(ctx, q) or _zh_forward(ctx, q, headings)
         else:
             got = _en_forward(ctx, q)
-        if got is None:
-            continue
-        items, open_ended, span = got
-        yield from _judge(q, items, open_ended, span)
+        if got is not None:
+            yield from _judge(q, got)
 
 
-def _zh_backward(ctx: Context, q: Quantity):
+# -- Chinese: a list written before the count ----------------------------------------------------
+
+def _clause_start(text: str, end: int, limit: int = 160) -> int | None:
+    """Where the clause holding text[end-1] starts, skipping punctuation inside quotes/brackets."""
+    depth, i, lo = 0, end, max(0, end - limit)
+    while i > lo:
+        c = text[i - 1]
+        if c in _CLOSE:
+            depth += 1
+        elif c in _OPEN:
+            if depth == 0:
+                return i        # Ex) "（包括A、B、C等3项）" — the list starts inside the bracket
+            depth -= 1
+        elif depth == 0 and c in _ZH_BREAK:
+            return i
+        i -= 1
+    return 0 if i == 0 else None
+
+
+def _split_top(s: str, sep: str) -> list[str]:
+    """Split at *sep* outside quotes and brackets.  Ex) "“不忘初心、牢记使命”主题教育、…"."""
+    parts, depth, cur = [], 0, []
+    for c in s:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        if c == sep and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    parts.append("".join(cur))
+    return parts
+
+
+def _top_level(s: str) -> str:
+    """*s* with quoted and bracketed text blanked out, for searching words outside names."""
+    out, depth = [], 0
+    for c in s:
+        if c in _OPEN:
+            depth += 1
+            out.append(" ")
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+            out.append(" ")
+        else:
+            out.append(" " if depth else c)
+    return "".join(out)
+
+
+def _last_join(items: list[str]) -> list[str] | None:
+    """The reading with the last item split at its 及/和/与, or None when it has no such join."""
+    last = _top_level(items[-1])
+    joins = list(_ZH_JOIN.finditer(last))
+    if len(joins) != 1 or joins[0].start() == 0 or joins[0].end() == len(last):
+        return None
+    j = joins[0]
+    return items[:-1] + [items[-1][:j.start()], items[-1][j.end():]]
+
+
+def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
     text = ctx.text
-    lo = max(0, q.start - 200)
-    window = text[lo:q.start]
-    cut = max((m.end() for m in _ZH_CLAUSE_START.finditer(window)), default=0)
-    phrase = window[cut:]
-    if not phrase:
+    start = _clause_start(text, q.start)
+    if start is None:
         return None
-    open_ended = phrase.endswith("等")
-    if open_ended:
-        phrase = phrase[:-1]
-    if "、" not in phrase or any(c.isdigit() for c in phrase):
+    phrase = text[start:q.start]
+    open_end = ""
+    for group in _ZH_SUFFIXES:
+        for word in group:
+            if phrase.endswith(word):
+                phrase = phrase[:-len(word)]
+                if word in ("等", "等等", "在内的", "在内"):
+                    open_end = "等"
+                break
+    items = _split_top(phrase, "、")
+    if len(items) < 2:
         return None
-    # Ex) "下放街道人事考核、…" — a verb before the first item is not an item of its own
-    items = phrase.split("、")
-    last = items[-1]
-    joins = list(_ZH_LAST_JOIN.finditer(last))
-    if len(joins) == 1 and 0 < joins[0].start() and joins[0].end() < len(last):
-        items[-1:] = [last[:joins[0].start()], last[joins[0].end():]]
-    if any(not 1 <= len(it) <= 20 for it in items):
+    # Ex) "引进华为、腾讯等知名企业12家" — 等 and the counted noun before the count
+    last_top = _top_level(items[-1])
+    d = last_top.rfind("等")
+    if not open_end and d > 0:
+        tail = items[-1][d + 1:]
+        # The counted noun is the tail itself: "等知名企业12家", not "等地3个项目" (two nouns).
+        if (last_top[d - 1] in _ZH_DENG_WORD_BEFORE or tail[:1] in _ZH_DENG_WORD_AFTER
+                or not 1 <= len(tail) <= 8 or _ZH_PREDICATE.search(tail) or _ZH_VERB_ANY.search(tail)
+                or q.noun):
+            return None
+        items[-1] = items[-1][:d]
+        open_end = "等"
+    # Lists of quantities are not enumerations.  Ex) "清理街道挂牌33个、社区挂牌53个"
+    if _DIGIT.search(phrase) or ctx.between(start, q.start):
         return None
-    # The list must end right at the count (or at 等 before it): "…及行政处罚等4项".
-    return items, open_ended, (lo + cut, q.start)
+    if any(not it.strip() for it in items) or len(items[0]) > 30 or any(len(it) > 16 for it in items[1:]):
+        return None
+    if any("等" in _top_level(it) for it in items[:-1]):
+        return None
+    last = _top_level(items[-1])
+    if _ZH_PREDICATE.search(last) or _ZH_PREDICATE_END.search(last) or _ZH_OWN_COUNT.search(last):
+        return None
+    if _ZH_VERB_START.match(last) or _ZH_VERB_START.match(items[-1].split("和")[-1]):
+        return None
+    # Ex) "…省政府规章6件，" — a count with nothing after it states how many of the last noun
+    # there are; the enumeration reading needs 等 or a counted noun: "等4项权责" "3个城市".
+    if not open_end and not q.noun and q.classifier not in _ZH_PLACE_CLASSIFIERS \
+            and text[q.end:q.end + 1] not in ("“", "《", "\""):
+        return None
+    alt = _last_join(items)
+    if alt is not None:
+        items, alt = alt, items
+    return Reading(tuple(items), tuple(alt) if alt else None, open_end, True, start, q.start)
 
 
-def _zh_levels(ctx: Context, q: Quantity):
+def _zh_levels(ctx: Context, q: Quantity) -> Reading | None:
     if q.classifier != "级":
         return None
-    window = ctx.text[max(0, q.start - 12):q.start]
+    lo = max(0, q.start - 12)
+    window = ctx.text[lo:q.start]
     m = _LEVELS.search(window)
     if not m:
         return None
     units = _LEVEL_UNIT.findall(m.group())
     if len(units) < 2:
         return None
-    return units, False, (q.start - len(m.group()), q.start)
+    start = lo + m.start()
+    alt = None
+    # Ex) "全省市县两级" — the first unit may be the place the levels belong to
+    if start > 0 and ctx.text[start - 1] in _LEVEL_OWNER:
+        alt = tuple(units[1:])
+        if len(alt) < 2:
+            return None
+    return Reading(tuple(units), alt, "", alt is None, start, q.start)
 
 
-def _en_forward(ctx: Context, q: Quantity):
-    word = q.text.strip().lower()
-    if word not in _EN_WORDS and not q.text.strip().isdigit():
-        return None
-    if not q.noun:
-        return None
+# -- Chinese: a list written after the count -----------------------------------------------------
+
+def _zh_forward(ctx: Context, q: Quantity, headings) -> Reading | None:
     text = ctx.text
-    _, s1 = ctx.sentence_of(q.start)
-    m = _EN_AFTER.match(text, q.end, s1)
+    m = _ZH_FORWARD.match(text, q.end)
     if not m:
         return None
-    connector = m.group().strip().lower()
-    open_ended = "including" in connector or "such as" in connector
-    body = text[m.end():s1].rstrip(" .;")
-    if connector.endswith("("):
-        close = body.find(")")
+    body_start = m.end()
+    partial = m.group("word") in ("包括", "其中包括")
+    rest = text[body_start:body_start + 12].lstrip(" \t\u3000")
+    if m.group("colon"):
+        # Ex) "四件大事：一是…二是…三是…四是…"
+        if rest.startswith(("一是", "第一，", "第一,")):
+            return _zh_ordinals(ctx, body_start, rest.startswith("第一"))
+        # Ex) "主要做了6个方面工作：" at a line end, then headings （一）…（六） on the next lines
+        if text[body_start:body_start + 8].lstrip(" \t\u3000\r").startswith("\n"):
+            return _zh_sections(headings, body_start)
+        if rest.startswith(("其中", "包括")):
+            partial = True
+    # Ex) "三项工作：产业升级、城市更新和民生保障。"
+    _, s1 = ctx.sentence_of(body_start)
+    s1 = min(s1, body_start + 200)
+    end = body_start
+    while end < s1 and text[end] not in "。；;！？!?\n":
+        end += 1
+    body = text[body_start:end]
+    if not body or any(c in _ZH_BREAK for c in _top_level(body)) or _DIGIT.search(body):
+        return None
+    if ctx.between(body_start, end):
+        return None
+    items = _split_top(body, "、")
+    if len(items) < 2 or any(not it.strip() or len(it) > 16 for it in items):
+        return None
+    open_end = ""
+    last = items[-1]
+    for word in ("等等", "等"):
+        if last.endswith(word):
+            items[-1] = last[:-len(word)]
+            open_end = "等"
+            break
+    alt = _last_join(items)
+    if alt is not None:
+        items, alt = alt, items
+    # Ex) "稳增长、促改革、调结构" — short items are the list itself; longer ones may be clauses
+    # that highlight part of it ("A、B和C取得突破"), so a mismatch there is only a warning.
+    certain = all(len(it) <= 8 for it in items)
+    return Reading(tuple(items), tuple(alt) if alt else None, "including" if partial else open_end,
+                   certain, body_start, end)
+
+
+def _ordinal_marker(text: str, j: int, di: bool) -> bool:
+    """Does an item marker start at *j*?  Ex) "。二是" "；三是" "第二，" — not "统一是" "第二产业"."""
+    before = text[max(0, j - 1):j]
+    if before not in ("", "。", "；", ";", "\n", "：", ":", "，", ",", " ", "\u3000", "　"):
+        return False
+    return not di or text[j + 2:j + 3] in ("，", ",", "、")
+
+
+def _zh_ordinals(ctx: Context, pos: int, di: bool) -> Reading | None:
+    """Count 一是, 二是, … (or 第一，第二，…) from *pos*; within the paragraph an error, beyond a warning."""
+    text = ctx.text
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end == -1 else para_end
+    limit = min(len(text), pos + 6000)
+    first = "第一" if di else "一是"
+    found, at, certain = [], pos, True
+    for i, numeral in enumerate(_ZH_ORDINALS):
+        marker = ("第" + numeral) if di else (numeral + "是")
+        j = at - 1
+        while True:
+            j = text.find(marker, j + 1, limit)
+            if j == -1 or _ordinal_marker(text, j, di):
+                break
+        if j == -1:
+            break
+        if i:
+            # A new sequence 一是… before this marker ends the list.
+            r = at
+            while (r := text.find(first, r, j)) != -1 and not _ordinal_marker(text, r, di):
+                r += 1
+            if r != -1:
+                break
+        if j > para_end:
+            certain = False
+        found.append(text[j:j + 10].split("。")[0])
+        at = j + len(marker)
+    if len(found) < 2:
+        return None
+    return Reading(tuple(found), None, "", certain, pos, at)
+
+
+def _headings(text: str) -> list[tuple[int, str, str, str]]:
+    """Every numbered heading at a line start, once per document: (offset, style, numeral, text)."""
+    out = []
+    for m in _ZH_SECTION.finditer(text):
+        numeral = m.group("a") or m.group("b")
+        line_end = text.find("\n", m.end(), m.end() + 40)
+        out.append((m.start(), "a" if m.group("a") else "b", numeral,
+                    text[m.end():line_end if line_end != -1 else m.end() + 10][:10]))
+    return out
+
+
+def _zh_sections(headings: list[tuple[int, str, str, str]], pos: int) -> Reading | None:
+    """Headings （一）（二）… or 一、二、… at line starts after *pos*, in order."""
+    style, found, at = None, [], pos
+    i = bisect.bisect_left(headings, (pos,))
+    for offset, this_style, numeral, title in headings[i:i + 200]:
+        if style is None:
+            if numeral != "一":
+                return None
+            style = this_style
+        elif this_style != style:
+            if this_style == "b":
+                break       # Ex) "二、…" — a higher-level heading ends the list of （一）…
+            continue
+        if len(found) >= len(_ZH_ORDINALS) or numeral != _ZH_ORDINALS[len(found)]:
+            break
+        found.append(title)
+        at = offset
+    if len(found) < 2:
+        return None
+    return Reading(tuple(found), None, "", False, pos, at)
+
+
+# -- English: a list written after the count -----------------------------------------------------
+
+def _en_forward(ctx: Context, q: Quantity) -> Reading | None:
+    word = q.text.strip().lower()
+    if word not in _EN_WORDS and not (word.isdigit() and len(word) <= 2):
+        return None
+    text = ctx.text
+    s0, s1 = ctx.sentence_of(q.start)
+    # Ex) "Three of its five divisions — steel, mining and energy — lost money": the list
+    # belongs to the first number.
+    if _EN_PART_OF.search(text, max(s0, q.start - 30), q.start):
+        return None
+    m = _EN_FORWARD.match(text, q.end, s1 + 1)
+    if not m:
+        return None
+    noun = m.group("noun").split()
+    if any(w.lower() in _EN_NOUN_STOP for w in noun):
+        return None
+    # Ex) "two ministers announced new measures: …" — a plural noun before the last word means
+    # the list after the colon may count something else.
+    if any(_EN_NOT_MODIFIER.search(w) for w in noun[:-1]):
+        return None
+    conn = m.group("conn").strip().lower()
+    partial = "including" if "including" in conn else "such as" if "such as" in conn else ""
+    body_start = m.end()
+    limit = min(len(text), body_start + 300)
+    if conn.endswith("("):
+        close = text.find(")", body_start, limit)
         if close == -1:
             return None
-        body = body[:close]
-    if body.endswith(("etc", "etc.")):
-        open_ended = True
-        body = body.rsplit(",", 1)[0] if "," in body else body
-    if " and " not in body and " or " not in body:
-        return None
-    if body.count(" and ") + body.count(" or ") > 1 and "," not in body:
-        return None
-    items = [it for it in _EN_ITEM_SPLIT.split(body) if it.strip()]
-    if any(len(it.split()) > 8 for it in items):
-        return None
-    return items, open_ended, (m.end(), m.end() + len(body))
-
-
-def _judge(q: Quantity, items: list[str], open_ended: bool, span) -> Iterator[Check | Finding]:
-    stated = int(q.point)
-    k = len(items)
-    listed = "、".join(items) if q.lang == "zh" else "; ".join(i.strip() for i in items)
-    if k == stated:
-        yield Check(ID, q.start, q.end, "passed", show(q), str(k), f"{k} listed: {listed}")
-        return
-    if open_ended and k < stated:
-        severity = "warning"
-        msg = (f"{show(q)} stated but {k} items are listed before "
-               f"{'等' if q.lang == 'zh' else 'the open end'} ({listed}); the list may leave "
-               f"{stated - k} out on purpose, or the count should be {k}")
+        body_end = close
     else:
-        severity = SEVERITY
-        msg = (f"{show(q)} stated but {k} items are listed ({listed}); for the sentence to hold the "
-               f"count would be {k}, or the list would have {stated} items")
+        e = _EN_LIST_END.search(text, body_start, limit)
+        nl = text.find("\n", body_start, limit)
+        body_end = min(x for x in (e.start() if e else limit, nl if nl != -1 else limit, limit))
+    body = text[body_start:body_end].strip()
+    open_end = partial
+    t = _EN_PARTIAL_TAIL.search(body)
+    if t:
+        body = body[:t.start()]
+        open_end = "including"
+    t = _EN_OPEN_TAIL.search(body)
+    if t:
+        body = body[:t.start()]
+        open_end = open_end or "etc."
+    if not body or _DIGIT.search(body) or ctx.between(body_start, body_start + len(body)):
+        return None
+    items = _en_items(body, bool(t))
+    if items is None:
+        return None
+    return Reading(tuple(items), None, open_end, True, body_start, body_start + len(body))
+
+
+def _en_items(body: str, etc: bool = False) -> list[str] | None:
+    """"A, B and C" / "A, B, and C" / "A and B" → items; None when "and" could sit inside an item."""
+    pieces = [p.strip() for p in body.split(",")]
+    joins = regex.compile(r"\s+(?:and|or|as\s+well\s+as)\s+")
+    if etc and len(pieces) > 1 and not any(joins.search(" " + p + " ") for p in pieces):
+        items = pieces       # Ex) "currency, credit, liquidity, etc."
+    elif len(pieces) == 1:
+        parts = joins.split(pieces[0])
+        if len(parts) != 2:
+            return None
+        items = parts
+    else:
+        last = pieces[-1]
+        head = pieces[:-1]
+        if any(joins.search(" " + p + " ") for p in head):
+            return None     # Ex) "research and development, sales and marketing" — unsure
+        lead = regex.match(r"^(?:and|or|as\s+well\s+as)\s+", last)
+        if lead:
+            items = head + [last[lead.end():]]     # Oxford comma
+        else:
+            parts = joins.split(last)
+            if len(parts) != 2:
+                return None
+            items = head + parts
+        # Ex) "Heineken, the Dutch brewer, and Carlsberg" — an appositive, not an item
+        if any(_EN_DETERMINER.match(p) for p in items[1:-1]) and not _EN_DETERMINER.match(items[0]):
+            return None
+    items = [i.strip() for i in items]
+    if any(not i or len(i.split()) > 6 for i in items):
+        return None
+    # Ex) "two reasons: demand is weak and costs are high" — clauses, not a list of things
+    if any(_EN_FINITE.search(" " + i + " ") for i in items):
+        return None
+    return items
+
+
+# -- the verdict ---------------------------------------------------------------------------------
+
+def _judge(q: Quantity, r: Reading) -> Iterator[Check | Finding]:
+    stated = int(q.point)
+    readings = [r.items] + ([r.alt] if r.alt else [])
+    zh = q.lang == "zh"
+    sep = "、" if zh else "; "
+
+    def listed(items) -> str:
+        return sep.join(i.strip() for i in items)
+
+    for items in readings:
+        if len(items) == stated:
+            yield Check(ID, q.start, q.end, "passed", show(q), str(stated),
+                        f"{stated} listed: {listed(items)}")
+            return
+    # The reading closest to the stated count is the one to report.
+    items = min(readings, key=lambda it: abs(len(it) - stated))
+    k = len(items)
+    if not r.open_end and abs(stated - k) > k:
+        # Ex) "新建、改扩建26所" — a slip drops or adds an item or two; a count this far from the
+        # list counts something else.
+        return
+    fewer = all(len(it) < stated for it in readings)
+    more = all(len(it) > stated for it in readings)
+    end_word = "等" if zh else r.open_end
+    if r.open_end and fewer:
+        if r.open_end in ("including", "such as") or not (stated - k == 1 and k >= 3):
+            # Ex) "乌东德、白鹤滩等14座" — 等 names examples of a larger set
+            if r.open_end in ("including", "such as"):
+                note = f"{k} named as examples ({listed(items)}) of {stated} stated"
+            else:
+                note = (f"{k} named before {end_word} ({listed(items)}), {stated} stated: "
+                        f"{end_word} leaves the rest unnamed")
+            yield Check(ID, q.start, q.end, "passed", show(q), f"at least {k}", note)
+            return
+        severity = "warning"
+        msg = (f"{show(q)} stated but {k} items are listed before {end_word} ({listed(items)}); "
+               f"for the count to hold, the list leaves one item out on purpose; otherwise the "
+               f"count would be {k}, or a {_nth(stated, zh)} item is missing from the list")
+    else:
+        # Every reading disagrees in the same direction: certain, unless the list itself is not.
+        severity = SEVERITY if r.certain and (fewer or more) else "warning"
+        other = (f" (or {len(r.alt)} if {'和/及/与' if zh else 'and'} joins one name)"
+                 if r.alt and len(r.alt) != k else "")
+        msg = (f"{show(q)} stated but {k} items are listed ({listed(items)}){other}; for the "
+               f"sentence to hold, the count would be {k}, or the list would have {stated} items")
     yield Check(ID, q.start, q.end, "failed", show(q), str(k), msg)
     yield Finding(ID, severity, msg, q.start, q.end, show(q), str(k),
-                  (("stated", str(stated)), ("listed", str(k)), ("items", listed),
-                   ("open_ended", "yes" if open_ended else "no")),
-                  (Related("list", listed[:60], span[0], span[1]),))
+                  (("stated", str(stated)), ("listed", str(k)), ("items", listed(items)),
+                   ("open_end", r.open_end or "no")),
+                  (Related("list", listed(items)[:60], r.start, r.end),))
+
+
+def _nth(n: int, zh: bool) -> str:
+    if zh:
+        return f"第{n}"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+    return f"{n}{suffix}"

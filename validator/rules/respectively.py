@@ -1,11 +1,21 @@
 """分别 / "respectively" pairs lists of different lengths.
 
 What it does:
-    For each 分别 (or "respectively"), counts the values that follow it ("分别提高到89%、85%")
-    and the names they belong to, listed before it in the same sentence ("非公企业和社会组织";
-    "A、B、C"; "exports and imports"), and reports a mismatch.  Names found in the same clause
-    and separated by 、 or commas give an error; names found only by 和/and or in an earlier
-    clause give a warning, because that reading of the sentence is less certain.
+    For each 分别, counts the values written right after it ("分别提高到89%、85%"; values
+    separated by 、/和/及/与, a bare number taking the unit of the last: "分别提高15、22个百分点")
+    and the names they belong to, written before it in the same sentence: a list in the same
+    clause ("A、B、C分别增长…"; "A和B分别…"), else a list in the clause before ("建立非公企业和
+    社会组织党组织1459个，覆盖率分别提高到…"; "7、8、9三个月，失业率分别为…").  A second 分别
+    in the sentence ("分别出口…，分别增长…") pairs its values with the same names.  For
+    "respectively", the values are the list right before it and the names the "A, B and C" list
+    before the values ("Exports and imports rose 3% and 5%, respectively") or the list between
+    the values and the word ("rose 3% and 5% in Europe and Asia, respectively").
+
+    A mismatch with names separated by 、 or commas in the same clause is an error; one that
+    rests on a less certain reading (names joined only by 和/and, names in an earlier clause, a
+    final 和 that may belong to a name such as "软件和信息服务业") is a warning.  Names packed
+    into two characters (城乡, 存贷款, 内外资) count as two, and names before 等 ("A、B、C等产品")
+    as the ones written; both are only ever confirmed, never reported.
 
 Why it matters:
     When one name or one value goes missing in an edit, every pair after it is shifted and the
@@ -21,6 +31,7 @@ Use instead (passes):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -30,59 +41,247 @@ from .base import Context
 ID = "respectively"
 SEVERITY = "error"
 
+# How far from 分别 / "respectively" the lists are looked for, in characters: a sentence that
+# runs on for longer is not one whose pairs a reader can check.
+_WINDOW = 400
+
 _ZH_MARK = regex.compile(r"分别")
 _EN_MARK = regex.compile(r"\brespectively\b", regex.IGNORECASE)
-_ZH_VALUE_SEP = regex.compile(r"^(?:、|和|及|与|以及|，|,)$")
-_EN_VALUE_SEP = regex.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$")
-_ZH_CLAUSE = regex.compile(r"[，,；;：:]")
-_ZH_JOIN = regex.compile(r"和|与|及")
-# Ex) "7、8、9月" — a list of months counts as names too
-_EN_NAME_SPLIT = regex.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+# Quantities that are never the paired values.  Ex) "分别比2020年增长…"
+_NOT_VALUES = {"year", "date"}
+# Between two values of one list.  Ex) "89%、85%" "5.1%、5.1%和4.9%"
+_ZH_VALUE_SEP = {"、", "和", "及", "与", "以及", "、和"}
+# Ex) "3.1% and 2.4%" "$3bn, $4bn and $5bn" "5%, 7%, and 9%"
+_EN_VALUE_SEP = regex.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$")
+
+_OPEN = "“‘「『（(《【〔"
+_CLOSE = "”’」』）)》】〕"
+_ZH_CLAUSE = set("，,；;：:")
+_ZH_JOIN = regex.compile(r"以及|及|和|与")
+# Two names packed into two characters.  Ex) "城乡居民收入分别增长4.4%、5.6%" (城镇, 农村)
+_PACKED_NAMES = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"),
+                 "中外资": ("中资", "外资"), "进出口": ("进口", "出口"), "收支": ("收入", "支出"),
+                 "产销": ("产量", "销量"), "本外币": ("本币", "外币"), "境内外": ("境内", "境外"),
+                 "国内外": ("国内", "国外"), "上下半年": ("上半年", "下半年")}
+_PACKED_PAIRS = regex.compile("|".join(sorted(_PACKED_NAMES, key=len, reverse=True)))
+
+# Words that open an English sentence without being a name.  Ex) "Last year, exports and …"
+_EN_INTRO = regex.compile(
+    r"^(?:in|on|at|for|during|last|this|next|over|by|after|before|since|meanwhile|however|overall|"
+    r"separately|according|also|but|and|yet|still|elsewhere|together|combined|so\s+far|year\s+on)\b",
+    regex.IGNORECASE)
+_EN_VERB = regex.compile(
+    r"^(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|gained|slipped|were|was|"
+    r"are|is|reached|totalled|totaled|stood|accounted|made|had|have|has|posted|reported|came|"
+    r"contributed|represented|generated|earned|saw|recorded|added|lost|up|down)$", regex.IGNORECASE)
+_EN_PREPOSITIONS = {"in", "at", "of", "from", "for", "on", "by"}
+_EN_AND = regex.compile(r"\s+(?:and|or)\s+")
+# Ex) "rose 3% and 5% in Europe and Asia, respectively"
+_EN_NAMES_AFTER = regex.compile(
+    r"^\s+(?:in|for|at|on|from|to|among|across|by)\s+(?P<names>[^.;:()\d]{3,120}?),?\s*$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names a list of values belongs to, as read from the sentence."""
+
+    names: tuple[str, ...]
+    alt: tuple[str, ...] | None = None     # a second reading (和 inside a name)
+    certain: bool = True                   # a mismatch is an error (True) or a warning
+    confirm_only: bool = False             # "城乡", "A、B等": never reported, only confirmed
 
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
+    yield from _check_zh(ctx)
+    yield from _check_en(ctx)
+
+
+# -- Chinese -------------------------------------------------------------------------------------
+
+def _check_zh(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
+    # The names found for the last 分别 of each sentence.  Ex) "分别出口…，分别增长…"
+    last_names: dict[int, tuple[int, Names]] = {}
     for m in _ZH_MARK.finditer(text):
-        values = _values_after(ctx, m.end(), "zh")
+        values = _zh_values(ctx, m.end())
         if len(values) < 2:
             continue
-        names = _zh_names(ctx, m.start())
+        s0, _ = ctx.sentence_of(m.start())
+        names = _zh_names(ctx, s0, m.start(), last_names.get(s0))
         if names is None:
             continue
-        yield from _judge(values, *names)
-    for m in _EN_MARK.finditer(text):
-        values = _values_before(ctx, m.start())
-        if len(values) < 2:
-            continue
-        names = _en_names(ctx, values[0].start)
-        if names is None:
-            continue
-        yield from _judge(values, *names)
+        last_names[s0] = (values[-1].end, names)
+        yield from _judge(values, names, "zh")
 
 
-def _values_after(ctx: Context, pos: int, lang: str) -> list[Quantity]:
+def _zh_values(ctx: Context, pos: int) -> list[Quantity]:
+    text = ctx.text
     _, s1 = ctx.sentence_of(pos)
-    qs = ctx.between(pos, s1)
-    if not qs or qs[0].start - pos > 8 or _ZH_CLAUSE.search(ctx.text, pos, qs[0].start):
+    qs = ctx.between(pos, min(s1, pos + _WINDOW))
+    i = 0
+    while i < len(qs) and qs[i].kind in _NOT_VALUES:
+        i += 1
+    if i == len(qs):
         return []
-    out = [qs[0]]
-    for q in qs[1:]:
-        gap = ctx.text[out[-1].end:q.start]
-        if q.kind != out[0].kind and not {q.kind, out[0].kind} <= {"percent", "multiple"}:
-            break
-        if not _ZH_VALUE_SEP.match(gap):
-            break
-        if gap in "，," and q.kind != out[0].kind:
+    first = qs[i]
+    lead = text[pos:first.start]
+    # Ex) "分别增长" "分别比上年提高" — a short verb phrase, no clause break
+    if len(lead) > 12 or any(c in _ZH_CLAUSE or c in "。" for c in lead):
+        return []
+    out = [first]
+    for q in qs[i + 1:]:
+        gap = text[out[-1].end:q.start]
+        if gap not in _ZH_VALUE_SEP or q.kind in _NOT_VALUES:
             break
         out.append(q)
+    # Ex) "分别增长3.3、1.4、1.1倍" — bare numbers take the unit of the last value
     return out
 
 
-def _values_before(ctx: Context, pos: int) -> list[Quantity]:
-    s0, _ = ctx.sentence_of(pos)
-    qs = ctx.between(s0, pos)
-    if not qs or not regex.match(r"^[\s,]*$", ctx.text[qs[-1].end:pos]):
-        return []
+def _clauses(head: str) -> list[str]:
+    """*head* split at ，；： outside quotes and brackets."""
+    out, cur, depth = [], [], 0
+    for c in head:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and c in _ZH_CLAUSE:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return out
+
+
+def _split_top(s: str) -> list[str]:
+    parts, cur, depth = [], [], 0
+    for c in s:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and c == "、":
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    parts.append("".join(cur))
+    return parts
+
+
+def _blank_quotes(s: str) -> str:
+    out, depth = [], 0
+    for c in s:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+            out.append(" ")
+            continue
+        out.append(" " if depth else c)
+    return "".join(out)
+
+
+def _zh_list(clause: str, certain: bool) -> Names | None:
+    """Names in one clause: "A、B、C", "A、B和C", "A和B"; None when it holds no list."""
+    top = _blank_quotes(clause)
+    if "、" in top:
+        parts = _split_top(clause)
+        if any(not p.strip() for p in parts) or any("等" in _blank_quotes(p) for p in parts[:-1]):
+            return None
+        if "等" in _blank_quotes(parts[-1]):
+            # Ex) "新能源汽车、锂离子电池、光伏电池等绿色低碳产品产量分别增长…" — the names are the
+            # examples before 等; an open list is confirmed when it fits, never reported.
+            parts[-1] = parts[-1][:_blank_quotes(parts[-1]).rfind("等")]
+            return Names(tuple(parts), None, False, confirm_only=True)
+        last = _blank_quotes(parts[-1])
+        joins = list(_ZH_JOIN.finditer(last))
+        if len(joins) == 1 and 0 < joins[0].start() and joins[0].end() < len(last):
+            j = joins[0]
+            split = parts[:-1] + [parts[-1][:j.start()], parts[-1][j.end():]]
+            return Names(tuple(split), tuple(parts), certain)
+        return Names(tuple(parts), None, certain)
+    joins = list(_ZH_JOIN.finditer(top))
+    if len(joins) == 1:
+        j = joins[0]
+        a, b = clause[:j.start()], clause[j.end():]
+        if a.strip() and b.strip():
+            return Names((a, b), None, False)
+    return None
+
+
+def _zh_names(ctx: Context, s0: int, mark: int, previous: tuple[int, Names] | None) -> Names | None:
+    text = ctx.text
+    clauses = _clauses(text[max(s0, mark - _WINDOW):mark])
+    here = clauses[-1]
+    # Ex) "分别出口1493.7亿元、…，分别增长18.4%、…" — the second list pairs with the same names
+    if previous is not None and not _zh_list(here, True) and not _PACKED_PAIRS.search(here) \
+            and len(_clauses(text[previous[0]:mark])) == 2:
+        return previous[1]
+    found = _zh_list(here, True)
+    if found is not None:
+        packed = _PACKED_PAIRS.search(here)
+        if packed:
+            # Ex) "城乡居民收入和消费支出分别增长…" — 2 names × 城镇/农村 may pair 4 values
+            pair = _PACKED_NAMES[packed.group()]
+            return Names(found.names, tuple(f"{p}{n.replace(packed.group(), '')}" for n in found.names
+                                            for p in pair), False, confirm_only=True)
+        return found
+    # Ex) "城乡居民人均可支配收入分别增长4.4%、5.6%"
+    packed = _PACKED_PAIRS.search(here)
+    if packed:
+        return Names(_PACKED_NAMES[packed.group()], None, False, confirm_only=True)
+    if len(clauses) < 2:
+        return None
+    # Ex) "建立非公企业和社会组织党组织1459个，党组织覆盖率分别提高到89%、85%"
+    found = _zh_list(clauses[-2], False)
+    if found is None:
+        return None
+    return Names(found.names, found.alt, False)
+
+
+# -- English -------------------------------------------------------------------------------------
+
+def _check_en(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    for m in _EN_MARK.finditer(text):
+        s0, _ = ctx.sentence_of(m.start())
+        s0 = max(s0, m.start() - _WINDOW)
+        before = ctx.between(s0, m.start())
+        if not before:
+            continue
+        last = before[-1]
+        gap = text[last.end:m.start()]
+        if regex.match(r"^[\s,]*$", gap):
+            values = _en_run(ctx, before)
+            if values[0].kind in _NOT_VALUES:
+                # Ex) "rose 5% and 7% in 2003 and 2004, respectively" — the years are the names
+                years = values
+                rest = [q for q in before if q.end <= years[0].start]
+                if not rest or not regex.match(r"^\s+(?:in|for|during)\s+$", text[rest[-1].end:years[0].start]):
+                    continue
+                values = _en_run(ctx, rest)
+                names = Names(tuple(q.text.strip() for q in years), None, True)
+            else:
+                names = _en_names_before(ctx, s0, values[0], before)
+        else:
+            # Ex) "rose 3% and 5% in Europe and Asia, respectively"
+            nm = _EN_NAMES_AFTER.match(gap)
+            if not nm:
+                continue
+            values = _en_run(ctx, before)
+            split = _en_split(nm.group("names"))
+            names = Names(tuple(split[0]), None, split[1]) if split else None
+        if names is None or len(values) < 2 or any(q.kind in _NOT_VALUES for q in values):
+            continue
+        yield from _judge(values, names, "en")
+
+
+def _en_run(ctx: Context, qs: list[Quantity]) -> list[Quantity]:
+    """The list of values that ends with the last of *qs*.  Ex) "3.1% and 2.4%"."""
     out = [qs[-1]]
     for q in reversed(qs[:-1]):
         if not _EN_VALUE_SEP.match(ctx.text[q.end:out[-1].start]):
@@ -91,67 +290,142 @@ def _values_before(ctx: Context, pos: int) -> list[Quantity]:
     return out[::-1]
 
 
-def _zh_names(ctx: Context, mark: int):
-    s0, _ = ctx.sentence_of(mark)
-    head = ctx.text[s0:mark]
-    clauses = _ZH_CLAUSE.split(head)
-    for depth, clause in enumerate(reversed(clauses[-2:])):
-        if "、" in clause:
-            # Ex) "广东、江苏、山东三省…" — the names end where the list ends
-            parts = clause.split("、")
-            last = parts[-1]
-            j = _ZH_JOIN.search(last)
-            if j and j.start() > 0:
-                parts[-1:] = [last[:j.start()], last[j.end():]]
-            confident = depth == 0
-            return parts, confident, clause
-        if depth == 1 or "和" in clause or "与" in clause or "及" in clause:
-            joins = _ZH_JOIN.findall(clause)
-            if len(joins) == 1:
-                a, b = _ZH_JOIN.split(clause, maxsplit=1)
-                if a and b:
-                    return [a, b], False, clause
-            if depth == 0 and joins:
+def _en_names_before(ctx: Context, s0: int, first: Quantity, before: list[Quantity]) -> Names | None:
+    """The "A, B and C" list before the values, after any earlier number in the sentence."""
+    text = ctx.text
+    start = s0
+    # Ex) "In 2004, sales in Europe and Asia rose …" — start after the last number that is not
+    # part of a value list chained to these values ("rose to 5% and 7% from 4% and 6%").
+    earlier = [q for q in before if q.end <= first.start]
+    nxt = first.start
+    for q in reversed(earlier):
+        gap = text[q.end:nxt]
+        if _EN_VALUE_SEP.match(gap) or regex.match(r"^\s+(?:from|to|against|compared\s+with)\s+$", gap):
+            nxt = q.start
+            continue
+        start = q.end
+        break
+    head = text[start:nxt]
+    head = head.split(";")[-1]
+    split = _en_split_head(head)
+    if split is None:
+        return None
+    names, certain = split
+    return Names(tuple(names), None, certain)
+
+
+def _en_split_head(head: str) -> tuple[list[str], bool] | None:
+    """Names in the words before the values: the run "A, B and C" around the last "and"."""
+    ands = list(_EN_AND.finditer(head))
+    if not ands:
+        return None
+    a = ands[-1]
+    before, after = head[:a.start()], head[a.end():]
+    if not after.strip() or not regex.match(r"^[A-Za-z$£€“\"']", after.strip()):
+        return None
+    pieces = before.split(",")
+    oxford = len(pieces) > 1 and not pieces[-1].strip()
+    if oxford:
+        pieces = pieces[:-1]
+    names = [pieces[-1].strip()]
+    earlier = [p.strip() for p in pieces[:-1]]
+    run: list[str] = []
+    covered = 0
+    for i, p in enumerate(reversed(earlier)):
+        first_of_sentence = i == len(earlier) - 1
+        if not p or regex.search(r"\d", p) or (first_of_sentence and _EN_INTRO.match(p)):
+            break       # Ex) "In 2004, …" "Last year, …" — the clause before the names
+        if _EN_AND.search(" " + p + " "):
+            return None     # Ex) "Marks and Spencer, Tesco and …" — cannot tell where names end
+        if len(p.split()) > 4:
+            # Ex) "Sales at the group's stores in Britain, France and …" — the name is the tail
+            tail = _after_last_preposition(p)
+            if tail is None:
                 return None
+            run.append(tail)
+            covered += 1
+            break
+        run.append(p)
+        covered += 1
+    if not names[0] or regex.search(r"\d", names[0]):
+        return None
+    # Ex) "Revenue from Europe, Asia and the Americas rose …" — the names without the verb
+    tail = []
+    for w in after.split():
+        if _EN_VERB.match(w) or len(tail) == 3:
+            break
+        tail.append(w)
+    first = run[-1] if run else names[0]
+    lead = regex.match(r"^.*?\b(?:from|of|in|at|for|on)\s+", first)
+    if lead and len(first.split()) > 1:
+        if run:
+            run[-1] = first[lead.end():]
+        else:
+            names[0] = first[lead.end():]
+    names = run[::-1] + names + [" ".join(tail) or after.split()[0]]
+    # Sure of the names when the list is closed by an Oxford comma, stands alone ("A and B"
+    # with no comma before), or takes every comma piece before it ("Exports, imports and …").
+    certain = oxford or "," not in before or covered == len(earlier)
+    if oxford and len(names) < 3:
+        return None
+    return names, certain
+
+
+def _after_last_preposition(phrase: str) -> str | None:
+    """The words after the last preposition, if at most four.  Ex) "stores in Britain" → "Britain"."""
+    words = phrase.split()
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[i].lower() in _EN_PREPOSITIONS:
+            tail = words[i + 1:]
+            return " ".join(tail) if 1 <= len(tail) <= 4 else None
     return None
 
 
-def _en_names(ctx: Context, first_value: int):
-    s0, _ = ctx.sentence_of(first_value)
-    head = ctx.text[s0:first_value]
-    if " and " not in head:
+def _en_split(s: str) -> tuple[list[str], bool] | None:
+    """"Europe and Asia" / "Europe, Asia and Africa" → names."""
+    pieces = [p.strip() for p in s.split(",")]
+    last = pieces[-1]
+    lead = regex.match(r"^(?:and|or)\s+", last)
+    if lead:
+        names = pieces[:-1] + [last[lead.end():]]
+    else:
+        parts = _EN_AND.split(last)
+        if len(parts) != 2:
+            return None
+        names = pieces[:-1] + parts
+    if any(not n or len(n.split()) > 4 for n in names):
         return None
-    # The names end at the verb before the values: "exports and imports rose by".
-    segment = head.split(":")[-1]
-    before_and, _, after_and = segment.rpartition(" and ")
-    tail_words = after_and.split()
-    if not tail_words:
-        return None
-    names = [n for n in _EN_NAME_SPLIT.split(before_and.split(";")[-1]) if n.strip()]
-    # Keep only the comma-separated run that ends at "and": the words before it are context.
-    run = before_and.split(",")
-    count = len(run) + 1 if len(run) > 1 else 2
-    confident = len(run) > 1
-    items = [r.strip() for r in run] + [after_and.split()[0]]
-    del names
-    return items[-count:], confident, segment
+    return names, True
 
 
-def _judge(values: list[Quantity], names: list[str], confident: bool, clause: str):
-    k, v = len(names), len(values)
+# -- the verdict ---------------------------------------------------------------------------------
+
+def _judge(values: list[Quantity], names: Names, lang: str) -> Iterator[Check | Finding]:
+    v = len(values)
     first = values[0]
-    shown = "、".join(q.text.strip() for q in values) if first.lang == "zh" else ", ".join(
-        q.text.strip() for q in values)
-    if k == v:
-        yield Check(ID, first.start, values[-1].end, "passed", shown, str(k),
-                    f"{k} names, {v} values")
-        return
-    severity = SEVERITY if confident else "warning"
-    msg = (f"{v} values ({shown}) but {k} names before them "
-           f"({'、'.join(n.strip() for n in names)}); each name needs one value: "
-           f"either {v - k if v > k else k - v} {'value is' if abs(v - k) == 1 else 'values are'} "
-           f"{'extra' if v > k else 'missing'} or the list of names is incomplete")
+    sep = "、" if lang == "zh" else ", "
+    shown = sep.join(q.text.strip() for q in values)
+    readings = [names.names] + ([names.alt] if names.alt else [])
+    for reading in readings:
+        if len(reading) == v:
+            yield Check(ID, first.start, values[-1].end, "passed", shown, str(v),
+                        f"{v} names ({sep.join(n.strip() for n in reading)}), {v} values")
+            return
+    if names.confirm_only:
+        return          # Ex) "城乡居民收入和消费支出分别…" may pair 2×2 values: say nothing
+    reading = min(readings, key=lambda r: abs(len(r) - v))
+    k = len(reading)
+    fewer = all(len(r) < v for r in readings)
+    more = all(len(r) > v for r in readings)
+    severity = SEVERITY if names.certain and len(readings) == 1 else "warning"
+    if not (fewer or more):
+        severity = "warning"
+    listed = sep.join(n.strip() for n in reading)
+    diff = abs(v - k)
+    msg = (f"{v} values ({shown}) but {k} names ({listed}); each name needs one "
+           f"value: for the sentence to hold, {diff} {'value is' if diff == 1 else 'values are'} "
+           f"{'extra' if v > k else 'missing'}, or the names should number {v}")
     yield Check(ID, first.start, values[-1].end, "failed", shown, str(k), msg)
     yield Finding(ID, severity, msg, first.start, values[-1].end, shown, str(k),
-                  (("values", str(v)), ("names", str(k))),
+                  (("values", str(v)), ("names", str(k)), ("listed", listed)),
                   tuple(Related("value", q.text, q.start, q.end) for q in values[1:]))

@@ -1,0 +1,762 @@
+"""The same quantity of the same scope is stated twice with values that cannot both be true.
+
+What it does:
+    Pairs two statements of one quantity only on strong evidence that they are the same thing
+    in the same scope, and then compares their values as intervals (a heading's "37%" agrees
+    with a body's "37.47%").  The evidence it accepts:
+
+    - parallel sentences: two sentences that read the same up to the number and beyond it
+      (a title and the body's first sentence, a paragraph a news page prints twice, a lead
+      restated in the body): "1-7月我国服务进出口总额28093.6亿元，同比增长7.3%" and
+      "服务进出口总额28093.6亿元，同比增长7.3%".  Leading words such as "付凌晖介绍，",
+      "数据显示，" or a time ("前三季度，") may differ; every other word up to the number must
+      be the same, and one more stretch of text after it (or another aligned number) too;
+    - the same label: "2021年安徽GDP达到42959.2亿元" and "占整个安徽GDP（42959.2亿元）";
+    - a flattened table and the text that restates it ("Other gains, net | 3,630" with
+      "(RMB in millions)", and "net other gains of RMB3,630 million for the fourth quarter of
+      2019"): the row is found by every word of its label, the column by the year;
+    - "the $102.6bn" — a definite reference back to the one amount stated before.
+
+    The time scope must agree: the nearest period before each number (前三季度, 1-7月, 2021年,
+    上半年 …) is the same for both, so "7月份…总额4319.2亿元" is never compared with "1-7月…
+    总额28093.6亿元".  When the same figure is stated three times and one differs, only the odd
+    one is reported.  Amounts in different magnitudes (82.31万亿元 / 823131亿元) are left to
+    ``unit-magnitude``.
+
+Why it matters:
+    A total restated with a different figure in another paragraph (a typo, a figure carried
+    over from last year's draft, a digit transposed) leaves the reader unable to know which
+    one is right.
+
+Example (fails):
+    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
+    前三季度，全国城镇新增就业1054万人，完成全年目标的95.0%。
+
+Use instead (passes):
+    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
+    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
+
+When unsure it says nothing: different periods, different regions, sub-totals and a
+different wording of the label are different quantities as far as this rule knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+import regex
+
+from ..interval import Interval
+from ..model import Check, Finding, Quantity, Related
+from .base import Context, show
+
+ID = "repeated-quantity"
+SEVERITY = "error"
+
+SLOT_KINDS = ("amount", "count", "percent", "pp", "measure", "multiple")
+
+# -- normalising the words around a number ---------------------------------------------------
+_TAG = regex.compile(r"<[^<>\n]{0,300}>")
+# Ex) "（GDP）" "（人民币，下同）" "(IPTV and satellite TV combined)" — asides without digits
+_ASIDE = regex.compile(r"[（(][^（）()0-9０-９\n]{0,24}[）)]")
+_SPACE = regex.compile(r"[\s\u3000\u2009\u00a0'\"“”‘’「」『』]+")
+_CLAUSE = regex.compile(r"[，,；;：:、！!？?]+")
+# Ex) "title: '…'" / "原标题：…" — how a scraped page repeats its title
+_TITLE_PREFIX = regex.compile(r"^(?:title，|原标题，|标题，)")
+
+# Leading clauses that do not change what is measured.  Ex) "付凌晖介绍" "数据显示" "进一步看"
+_INTRO = regex.compile(
+    r"^(?:[\p{Han}A-Za-z0-9]{0,12}(?:介绍|表示|显示|指出|认为|称|说|看|核算|统计|通报|发布|测算|计算))$"
+    r"|^(?:同期|其中|此外|另外|与此同时|同时|总的看|总体看|具体看|具体而言|据悉|据了解|初步核算|数据显示)$"
+    r"|^截至[^，]{1,12}$")
+
+# A period: the scope of a figure.  Ex) "前三季度" "1-7月" "2021年" "上半年" "三季度末" "9月份"
+_PERIOD = regex.compile(
+    r"(?:(?:19|20)[0-9]{2}年(?:度)?)?"
+    r"(?:前[一二三四1-4]季度|第?[一二三四1-4]季度末?|[上下]半年|全年(?!目标|任务|计划|预期)|年末|年底|年初|"
+    r"[0-9]{1,2}[-—－~～至][0-9]{1,2}月(?:份)?|前[0-9一二三四五六七八九十]{1,2}个?月|"
+    r"[0-9]{1,2}月(?:份|末|底)?(?![0-9]{1,2}[日号]))"
+    r"|(?:19|20)[0-9]{2}年(?:度)?|今年|(?<![比较])(?:去年|上年)(?!同期)|当年"
+    r"|(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2}",
+    regex.IGNORECASE)
+_PERIOD_ONLY = regex.compile(
+    r"^(?:今年|去年|截至)?(?:" + _PERIOD.pattern + r")(?:以来|前|后)?$", regex.IGNORECASE)
+# Words of a period that carry no scope of their own: "同期" points back, "今年" is the default.
+_PERIOD_DROP = regex.compile(r"^(?:今年|截至)")
+
+# Scope words a title may add in front of a label.  Ex) "1-7月我国服务进出口总额"
+_GENERIC_SCOPE = regex.compile(r"^(?:我国|全国|全省|全市|全区|全州|全县|本市|本省|该公司|公司|国内|今年|全年)+$")
+
+# Goals and forecasts are not statements of fact: two targets may differ from an outcome.
+_TARGET = regex.compile(r"预期目标|目标为|目标是|预期|预计|力争|计划|有望|将达|将突破|规划|到20[0-9]{2}年|"
+                     r"forecast|expect|target|estimate",
+                        regex.IGNORECASE)
+
+
+def norm(s: str) -> str:
+    """The words around a number as compared: no tags, asides, spaces or quotes; one comma."""
+    s = _TAG.sub("", s)
+    s = _ASIDE.sub("", s)
+    s = _SPACE.sub("", s).lower()
+    s = _CLAUSE.sub("，", s)
+    return s
+
+
+def _strip_intro(chunk: str) -> str:
+    """The first words of a sentence without leading intros and periods.  Ex) "前三季度，全国…"."""
+    chunk = _TITLE_PREFIX.sub("", chunk)
+    parts = chunk.split("，")
+    while len(parts) > 1 and (not parts[0] or _INTRO.match(parts[0]) or _PERIOD_ONLY.match(parts[0])):
+        parts.pop(0)
+    out = "，".join(parts).lstrip("，")
+    # Ex) "今年上半年东方财富证券…" — a leading period inside the clause is scope, not label
+    m = _PERIOD.match(out)
+    while m and m.end() > 0 and len(out) - m.end() >= 4:
+        out = out[m.end():].lstrip("，")
+        m = _PERIOD.match(out)
+    return out
+
+
+def _chars(s: str) -> int:
+    """Length that counts: letters and Han characters."""
+    return sum(1 for c in s if c.isalnum())
+
+
+def period_before(ctx: Context, q: Quantity, limit: int = 400) -> str | None:
+    """The nearest period stated before *q* on its line.  Ex) "前三季度", "1-7月", "2021年"."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    lo = max(line_start, q.start - limit)
+    window = _TAG.sub(lambda m: " " * len(m.group()), text[lo:q.start])
+    last = None
+    for m in _PERIOD.finditer(window):
+        last = m.group()
+    if last is None:
+        return None
+    last = _PERIOD_DROP.sub("", last).replace("份", "").replace("年度", "年").lower()
+    return last
+
+
+# A period after "比" / "than" is a comparison base, not the figure's own scope.
+# Ex) "比上半年两年平均增速回落0.1个百分点" "compared with 2018"
+_COMPARE_BEFORE = regex.compile(r"(?:比|较|与|同比|相比|than|from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$",
+                                regex.IGNORECASE)
+
+
+def scope(ctx: Context, q: Quantity) -> tuple[str | None, frozenset[str]]:
+    """The figure's period: the nearest one before it on its line, and those after it in its sentence.
+
+    Ex) "Revenue rose 8.1% to $4.2bn in 2019" and "… in 2018" differ in scope though the words
+    before the numbers are the same.
+    """
+    text = ctx.text
+    _, s1 = ctx.sentence_of(q.start)
+    after = set()
+    for m in _PERIOD.finditer(text, q.end, s1):
+        if _COMPARE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            continue
+        after.add(_PERIOD_DROP.sub("", m.group()).replace("份", "").replace("年度", "年").lower())
+    return period_before(ctx, q), frozenset(after)
+
+
+# -- pairs -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pair:
+    """Two statements of one quantity: *a* first in the text, *b* later, and why they match."""
+
+    a: Quantity
+    b: Quantity
+    basis: str              # parallel | label | anaphora | headline
+    blame: int = -1         # on a tie, the start of the statement to report (a headline)
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind or a.kind not in SLOT_KINDS:
+        return False
+    if a.kind == "amount":
+        return a.unit == b.unit
+    if a.kind == "measure":
+        return a.unit == b.unit
+    if a.kind == "count":
+        return a.classifier == b.classifier and a.noun == b.noun
+    return True
+
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    slots: list[Quantity]
+    chunks: list[str]        # normalised text before each slot (first: stripped of intros)
+    raw_first: str           # the first chunk before stripping
+    tail: str                # normalised text after the last slot
+    target: bool
+
+
+def _sentences(ctx: Context) -> list[_Sent]:
+    text = ctx.text
+    out = []
+    starts, ends = ctx.sentences.starts, ctx.sentences.ends
+    for s0, s1 in zip(starts, ends):
+        qs = [q for q in ctx.between(s0, s1) if q.kind in SLOT_KINDS and q.end <= s1]
+        if not qs:
+            continue
+        chunks, pos = [], s0
+        for q in qs:
+            chunks.append(norm(text[pos:q.start]))
+            pos = q.end
+        tail = norm(text[pos:s1])
+        raw_first = chunks[0]
+        chunks[0] = _strip_intro(chunks[0])
+        target = bool(_TARGET.search(text[s0:s1]))
+        out.append(_Sent(s0, s1, qs, chunks, raw_first, tail, target))
+    return out
+
+
+def _first_match(ctx: Context, x: _Sent, y: _Sent) -> bool:
+    """The words before the first number agree: one is the other, or ends it after a scope."""
+    a, b = x.chunks[0], y.chunks[0]
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not long_.endswith(short):
+        return False
+    en = short.isascii()
+    if _chars(short) < (12 if en else 5):
+        return False
+    extra = long_[: len(long_) - len(short)].strip("，")
+    if not extra:
+        return True
+    rest = _PERIOD.sub("", extra).strip("，")
+    if not rest or _GENERIC_SCOPE.match(rest):
+        return True
+    # Ex) "东方财富证券净利…" against "净利…": the subject must be named before the shorter one
+    shorter = x if len(x.chunks[0]) <= len(y.chunks[0]) else y
+    line_start = ctx.text.rfind("\n", 0, shorter.start) + 1
+    return rest in norm(ctx.text[line_start:shorter.start])
+
+
+# Places that fix a figure's scope.  Ex) "广东" "宁波市" — two sentences that read the same but
+# sit in paragraphs about different places are about different things.
+_PLACES = regex.compile(
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+    r"海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|武汉|成都|"
+    r"西安|沈阳|大连|长春|哈尔滨|济南|青岛|宁波|厦门|苏州|合肥|郑州|长沙|福州|昆明|"
+    r"(?<![\p{Han}])[\p{Han}]{2}(?:省|市|县|州)(?![\p{Han}]?[级长委民场])")
+
+
+# Ex) "宁波：经济稳步增长。" "（二）温州市：…" — a paragraph that opens with the name it is about
+_LEAD_LABEL = regex.compile(r"^[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）])?(?P<n>[\p{Han}]{2,6})[：:]")
+
+
+def places_before(ctx: Context, q: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+    """Places named before *q* on its line: (in its sentence, in the sentences before it)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    s0, _ = ctx.sentence_of(q.start)
+    s0 = max(s0, line_start)
+    inside = {m.group() for m in _PLACES.finditer(_TAG.sub("", text[s0:q.start]))}
+    context = {m.group() for m in _PLACES.finditer(_TAG.sub("", text[line_start:s0]))}
+    lead = _LEAD_LABEL.match(_TAG.sub("", text[line_start:q.start]))
+    if lead:
+        (context if s0 > line_start else inside).add(lead.group("n"))
+    return frozenset(inside), frozenset(context)
+
+
+def same_places(ctx: Context, a: Quantity, b: Quantity) -> bool:
+    """Both figures are about the same place, as far as the places named on their lines tell."""
+    ia, ca = places_before(ctx, a)
+    ib, cb = places_before(ctx, b)
+    pa, pb = ia | ca, ib | cb
+    if pa and pb:
+        return bool(pa & pb)
+    # one names a place only in an earlier sentence: the other's subject is unknown
+    return not (ca and not pb) and not (cb and not pa)
+
+
+def _same_lead(ctx: Context, x: _Sent, y: _Sent) -> bool:
+    """Sentences inside two paragraphs that open differently may inherit different subjects.
+
+    Ex) "温州经济持续回升。地区生产总值…" and "嘉兴经济…。地区生产总值…": the words after the
+    first full stop are the same, the paragraphs are not about the same place.
+    """
+    def lead(s: _Sent) -> str:
+        line_start = ctx.text.rfind("\n", 0, s.start) + 1
+        return norm(ctx.text[line_start:s.start])
+    a, b = lead(x), lead(y)
+    return not a or not b or a[:6] == b[:6]
+
+
+def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
+    # Index sentences by the last characters of their first chunk, so only candidates meet.
+    index: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        key = s.chunks[0][-4:]
+        if len(key) == 4:
+            index.setdefault(key, []).append(i)
+    for ids in index.values():
+        for ii, i in enumerate(ids):
+            for j in ids[ii + 1:]:
+                x, y = sents[i], sents[j]
+                if not _first_match(ctx, x, y) or not _same_lead(ctx, x, y):
+                    continue
+                n = min(len(x.slots), len(y.slots))
+                aligned = 1
+                while aligned < n and x.chunks[aligned].replace("，", "") == y.chunks[aligned].replace("，", ""):
+                    aligned += 1
+                # One more stretch of words must agree: the next chunk or the tail.
+                if aligned == 1:
+                    nx = x.chunks[1] if len(x.slots) > 1 else x.tail
+                    ny = y.chunks[1] if len(y.slots) > 1 else y.tail
+                    k = min(len(nx), len(ny), 6)
+                    nx, ny = nx.replace("，", ""), ny.replace("，", "")
+                    k = min(len(nx), len(ny), 6)
+                    if k < 2 or nx[:k] != ny[:k]:
+                        continue
+                for k in range(aligned):
+                    qa, qb = x.slots[k], y.slots[k]
+                    if not comparable(qa, qb):
+                        break
+                    if scope(ctx, qa) != scope(ctx, qb) or not same_places(ctx, qa, qb):
+                        break
+                    if _TARGET.search(ctx.text[x.start:qa.end]) or _TARGET.search(ctx.text[y.start:qb.end]):
+                        break
+                    yield Pair(qa, qb, "parallel")
+
+
+# Ex) "2021年安徽GDP达到42959.2亿元" "占整个安徽GDP（42959.2亿元）" "合肥GDP为11412.8亿元"
+_LABEL = regex.compile(
+    r"(?P<label>[\p{Han}A-Za-z]{2,12}?)(?:的)?(?:为|达到|达|是|仅为|仅有|共计|总计|合计|（|\()$")
+_METRIC = regex.compile(r"(?:GDP|生产总值|总产值|增加值|总额|总量|收入|利润|净利润|净利|营收|余额|人口|规模|产量|投资|支出)$")
+# A subject that names a category, not a region or an entity: "第二产业增加值" is stated for
+# every province of a comparison, so the label alone does not fix the scope.
+_CATEGORY = regex.compile(r"第|产业|行业|企业|业|品|类|部门|城镇|农村|居民|人均|[一二三]次")
+_LABEL_STRIP = regex.compile(r"^(?:占整个|占全|占|整个|其中|全年|当年|实现|完成|达到)")
+
+
+def _labels(ctx: Context) -> Iterator[Pair]:
+    text = ctx.text
+    seen: dict[str, list[Quantity]] = {}
+    for q in ctx.quantities:
+        if q.kind not in ("amount", "count"):
+            continue
+        window = _TAG.sub("", text[max(0, q.start - 20):q.start])
+        window = _SPACE.sub("", window)
+        # a period ends a label: "芜湖2021年GDP为" has no subject of its own next to GDP
+        window = _PERIOD.sub("，", window)
+        m = _LABEL.search(window)
+        if not m:
+            continue
+        label = _LABEL_STRIP.sub("", m.group("label"))
+        mm = _METRIC.search(label)
+        # the label names a subject and a measure: "安徽GDP", "全国居民人均可支配收入"
+        subject = label[:mm.start()] if mm else ""
+        if not mm or not 2 <= _chars(subject) <= 6 or _CATEGORY.search(subject):
+            continue
+        s0, _ = ctx.sentence_of(q.start)
+        if _TARGET.search(text[s0:q.end]):
+            continue
+        key = label
+        for p in seen.get(key, []):
+            if comparable(p, q) and p.scale == q.scale and period_before(ctx, q) is not None \
+                    and scope(ctx, p) == scope(ctx, q) and same_places(ctx, p, q):
+                yield Pair(p, q, "label")
+        seen.setdefault(key, []).append(q)
+
+
+# Ex) "in default on the $102.6bn - based on" — "the" + an amount + no noun: said before
+_ANAPHOR_BEFORE = regex.compile(r"\b(?:the|this|that)\s+$", regex.IGNORECASE)
+_ANAPHOR_AFTER = regex.compile(r"^\s*(?:[-–—,;:.)]|$)")
+
+
+def _anaphora(ctx: Context) -> Iterator[Pair]:
+    text = ctx.text
+    for i, q in enumerate(ctx.quantities):
+        if q.kind != "amount" or q.lang != "en":
+            continue
+        if not _ANAPHOR_BEFORE.search(text[max(0, q.start - 8):q.start]):
+            continue
+        if not _ANAPHOR_AFTER.match(text[q.end:q.end + 3]):
+            continue
+        earlier = [p for p in ctx.quantities[:i] if p.kind == "amount" and p.unit == q.unit
+                   and p.scale == q.scale]
+        points = {p.point for p in earlier}
+        if len(points) != 1:
+            continue
+        yield Pair(earlier[-1], q, "anaphora")
+
+
+# -- a headline's growth rate against the body's ------------------------------------------------
+# Ex) "“券茅”上半年净利大增37%" against "净利润28.48亿元，同比增长37.47%"
+_METRICS = (
+    ("净利", regex.compile(r"净利润|净利")),
+    ("营收", regex.compile(r"营业收入|营业总收入|营收")),
+    ("GDP", regex.compile(r"国内生产总值|地区生产总值|生产总值|GDP|经济总量")),
+    ("进出口", regex.compile(r"进出口|外贸")),
+    ("社零", regex.compile(r"社会消费品零售总额|社零")),
+    ("投资", regex.compile(r"固定资产投资")),
+    ("工业增加值", regex.compile(r"规模以上工业增加值|规上工业增加值|工业增加值")),
+)
+_UP = regex.compile(r"(?:同比)?(?:大增|劲增|猛增|暴增|同增|增长|增加|上涨|提高|增)(?:了|达)?$")
+_DOWN = regex.compile(r"(?:同比)?(?:大降|同降|下降|下滑|减少|回落|下跌|降)(?:了|达)?$")
+_HEADLINE_LINE = regex.compile(r"^(?:title:\s*'?)?[^。；;\n]{4,40}'?$")
+
+
+def _metric(window: str) -> str | None:
+    best, at = None, -1
+    for name, pat in _METRICS:
+        for m in pat.finditer(window):
+            if m.end() > at:
+                best, at = name, m.end()
+    return best
+
+
+def _rate_key(ctx: Context, q: Quantity, prev_end: int) -> tuple[str, int] | None:
+    """(metric, direction) of a growth rate.  Ex) "净利润28.48亿元，同比增长37.47%" → (净利, +1)."""
+    text = ctx.text
+    before = _TAG.sub("", text[max(0, q.start - 8):q.start])
+    direction = 1 if _UP.search(before) else -1 if _DOWN.search(before) else 0
+    if not direction:
+        return None
+    window = _TAG.sub("", text[max(prev_end, q.start - 24):q.start])
+    metric = _metric(window)
+    return (metric, direction) if metric else None
+
+
+def _headlines(ctx: Context) -> Iterator[Pair]:
+    text = ctx.text
+    heads, body = [], {}
+    prev_end, prev_line = 0, -1
+    for q in ctx.quantities:
+        line_no = ctx.doc.position(q.start)[0]
+        if line_no != prev_line:
+            prev_end = text.rfind("\n", 0, q.start) + 1
+            prev_line = line_no
+        if q.kind == "percent" and q.qualifier is None:
+            key = _rate_key(ctx, q, prev_end)
+            if key is not None:
+                line = _TAG.sub("", ctx.doc.line_text(line_no)).strip().strip("\u3000 ")
+                period = period_before(ctx, q)
+                if _HEADLINE_LINE.match(line) and "，" not in line[line.find(q.text):] and period:
+                    heads.append((q, key, period))
+                else:
+                    s0, _ = ctx.sentence_of(q.start)
+                    if not _TARGET.search(text[s0:q.end]):
+                        body.setdefault((key, period), []).append(q)
+        if q.kind == "percent":
+            prev_end = q.end
+    for h, key, period in heads:
+        found = body.get((key, period), [])
+        if not found:
+            continue
+        # the body must say one thing: every statement of it agrees with every other
+        if any(not x.value.intersects(y.value) for x in found for y in found):
+            continue
+        for b in found:
+            yield Pair(b, h, "headline", h.start)
+
+
+def pairs(ctx: Context) -> list[Pair]:
+    """Every pair of statements judged to be the same quantity in the same scope."""
+    out: dict[tuple[int, int], Pair] = {}
+    found = list(_parallel(ctx, _sentences(ctx))) + list(_labels(ctx)) + list(_anaphora(ctx))
+    found += list(_headlines(ctx))
+    for p in found:
+        a, b = (p.a, p.b) if p.a.start <= p.b.start else (p.b, p.a)
+        if a.start == b.start:
+            continue
+        out.setdefault((a.start, b.start), Pair(a, b, p.basis, p.blame))
+    return list(out.values())
+
+
+def odd_ones(found: list[Pair], agree) -> Iterator[tuple[Quantity, Quantity, Pair]]:
+    """For each disagreeing pair, the statement to report and the one it contradicts.
+
+    When a figure is stated three times and one differs, the odd one is reported once;
+    otherwise the later one of the pair.
+    """
+    by_q: dict[int, list[tuple[Quantity, bool]]] = {}
+    for p in found:
+        ok = agree(p.a, p.b)
+        by_q.setdefault(p.a.start, []).append((p.b, ok))
+        by_q.setdefault(p.b.start, []).append((p.a, ok))
+    reported: set[tuple[int, int]] = set()
+    for p in found:
+        if agree(p.a, p.b):
+            continue
+        a_support = sum(1 for _, ok in by_q[p.a.start] if ok)
+        b_support = sum(1 for _, ok in by_q[p.b.start] if ok)
+        if a_support > b_support:
+            bad, good = p.b, p.a
+        elif b_support > a_support:
+            bad, good = p.a, p.b
+        elif p.blame == p.a.start:
+            bad, good = p.a, p.b
+        else:
+            bad, good = p.b, p.a
+        key = (bad.start, bad.end)
+        if key in reported:
+            continue
+        reported.add(key)
+        yield bad, good, p
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    return a.value.intersects(b.value)
+
+
+def check(ctx: Context) -> Iterator[Check | Finding]:
+    found = [p for p in pairs(ctx) if p.a.scale == p.b.scale or p.a.kind != "amount"]
+    found += [tp for tp in table_pairs(ctx) if tp.same_scale]
+    plain = [p for p in found if isinstance(p, Pair)]
+    for p in plain:
+        if _agree(p.a, p.b):
+            yield Check(ID, p.b.start, p.b.end, "passed", show(p.b), show(p.a),
+                        f"{show(p.b)} agrees with {show(p.a)} stated before")
+    for bad, good, p in odd_ones(plain, _agree):
+        yield from _finding(ctx, bad, good, p.basis)
+    for tp in found:
+        if isinstance(tp, TablePair):
+            yield from judge_table(ctx, tp, ID, SEVERITY)
+
+
+def _finding(ctx: Context, bad: Quantity, good: Quantity, basis: str) -> Iterator[Check | Finding]:
+    line_good = ctx.doc.position(good.start)[0]
+    how = {"parallel": "in a sentence that reads the same", "label": "under the same label",
+           "anaphora": "as the amount this refers back to",
+           "headline": "for the same measure and period"}[basis]
+    msg = (f"stated {show(bad)} but the same quantity is stated as {show(good)} {how} "
+           f"(line {line_good}); the two values do not overlap even within rounding "
+           f"({_range(bad.value)} vs {_range(good.value)}); one of them would have to be changed "
+           f"to match the other")
+    evidence = (("other", show(good)), ("other_line", str(line_good)), ("basis", basis))
+    yield Check(ID, bad.start, bad.end, "failed", show(bad), show(good), msg)
+    yield Finding(ID, SEVERITY, msg, bad.start, bad.end, show(bad), show(good), evidence,
+                  (Related("same-quantity", show(good), good.start, good.end),))
+
+
+def _range(iv: Interval) -> str:
+    from ..interval import fmt
+    lo = "-inf" if iv.lo is None else fmt(iv.lo)
+    hi = "inf" if iv.hi is None else fmt(iv.hi)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+# -- flattened tables and the text that restates them ------------------------------------------
+@dataclass(frozen=True)
+class TablePair:
+    q: Quantity             # the figure in the text
+    cell_text: str
+    cell_start: int
+    cell_end: int
+    cell_value: Interval    # in base units (the table's unit applied)
+    label: str
+    year: str
+    table_scale: int
+    same_scale: bool
+
+
+# Ex) "(RMB in millions)" "(Dollars in thousands)" "(in millions, except per share amounts)"
+_TABLE_UNIT = regex.compile(r"\bin\s+(?P<m>thousands|millions|billions)\b", regex.IGNORECASE)
+_TABLE_CUR = regex.compile(r"\b(?P<c>RMB|dollars|US\$|HK\$|euros?|pounds)\b|(?P<s>\$|£|€)", regex.IGNORECASE)
+_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
+_CUR = {"rmb": "CNY", "dollars": "USD", "us$": "USD", "hk$": "HKD", "euro": "EUR", "euros": "EUR",
+        "pounds": "GBP", "$": "USD", "£": "GBP", "€": "EUR"}
+# After the figure: the period it is for.  Ex) " for the fourth quarter of 2019"
+# " for the year ended December 31, 2019" " in 2018" " for 2019"
+_EN_YEAR_AFTER = regex.compile(
+    r"\s*(?:for|in|during|at)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
+    r"(?:fiscal\s+)?(?:year\s+ended\s+)?(?:(?:[A-Z][a-z]+\s+[0-9]{1,2},?\s+)|(?:[0-9]{1,2}\s+[A-Z][a-z]+\s+))?|"
+    r"fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b")
+# Before the figure: it is a level, not a change.  Ex) "to 46%" "of RMB3,630 million" "was"
+_EN_LEVEL_BEFORE = regex.compile(
+    r"(?:\b(?:to|from|was|were|is|are|totaled|totalled|totaling|reached|at)|"
+    r"(?<!increase|decrease|rise|fall|growth|change|decline|reduction|gain|loss|average|impact)\s+of)"
+    r"\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
+# Before a change: "increased $6.5 million" "an increase of $7.2 million" "decreased by $1.4 million"
+_EN_CHANGE_BEFORE = regex.compile(
+    r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|increase\s+of|decrease\s+of|"
+    r"decline\s+of|rise\s+of)(?:\s+by)?\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
+# "… increased $6.5 million, or 7.3%" — the percent change after a change amount
+_EN_CHANGE_OR = regex.compile(
+    r"\b(?:increased|decreased|rose|fell|grew|declined|increase\s+of|decrease\s+of)(?:\s+by)?\s+"
+    r"(?:US\$|RMB|[$£€])\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:million|billion|thousand))?,?\s+or\s+$",
+    regex.IGNORECASE)
+# Words that may open a sentence before its subject
+_LEAD = {"our", "the", "total", "overall", "net", "consolidated", "its", "their"}
+_STOP = {"of", "and", "the", "net", "total", "in", "for", "to", "a", "an", "related", "other", "s",
+         "from", "on", "by", "with", "as", "at", "attributable", "company"}
+
+
+def _tokens(label: str) -> list[set[str]]:
+    """The label's words that must appear, each a set of spellings.  "gains/(losses)" is either."""
+    groups = []
+    for piece in regex.split(r"[\s,;]+", label.lower()):
+        alts = {_stem(w) for w in regex.split(r"[/()\-–]+", piece) if w}
+        alts = {w for w in alts if w and w not in _STOP and not w.isdigit()}
+        if alts:
+            groups.append(alts)
+    return groups
+
+
+def _heads_line(label: str, line_words: list[str]) -> bool:
+    """The paragraph opens with the row's label as its heading.  Ex) "Other gains, net. We …"."""
+    raw = [{_stem(a) for a in regex.split(r"[/()\-–]+", w) if a}
+           for w in regex.split(r"[\s,;]+", label.lower()) if w]
+    raw = [g for g in raw if g][:2]
+    return len(raw) == 2 and len(line_words) >= 2 and all(line_words[i] in raw[i] for i in range(2))
+
+
+def _stem(w: str) -> str:
+    w = regex.sub(r"[^a-z0-9]", "", w)
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
+        return w[:-2]
+    if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def table_pairs(ctx: Context) -> list[TablePair]:
+    """Figures in the text that restate a cell of a flattened table (same row label, same year)."""
+    try:
+        from ..extract.tables import tables, is_header
+    except ImportError:  # pragma: no cover - the table reader is optional
+        return []
+    text = ctx.text
+    tabs = tables(text)
+    if not tabs:
+        return []
+    lines = text.split("\n")
+    table_lines: set[int] = set()
+    infos = []
+    for t in tabs:
+        scale, cur = None, None
+        for r in t.rows:
+            table_lines.add(r.line)
+            raw = lines[r.line]
+            mu = _TABLE_UNIT.search(raw)
+            if mu and scale is None:
+                scale = _SCALES[mu.group("m").lower()]
+                mc = _TABLE_CUR.search(raw)
+                if mc:
+                    cur = _CUR.get((mc.group("c") or mc.group("s")).lower())
+        # year of each column, from the header rows
+        years: dict[int, str] = {}
+        for r in t.rows:
+            if is_header(r):
+                for j, raw in enumerate(r.raw):
+                    m = regex.fullmatch(r"\s*(?:FY\s?|fiscal\s+)?((?:19|20)[0-9]{2})\s*", raw, flags=regex.IGNORECASE)
+                    if m:
+                        years[j] = m.group(1)
+        data = [r for r in t.rows if r.numeric and not is_header(r) and r.label]
+        heads = list(t.headers)
+        # Ex) "Period-To-Period Change 2019 vs. 2018 Amount" / "% CHANGE" "Percentage"
+        changes = [j for j, h in enumerate(heads) if regex.search(r"change", h, flags=regex.I)
+                   and not regex.search(r"%|percent", h, flags=regex.I)]
+        pchanges = [j for j, h in enumerate(heads) if regex.search(r"%\s*change|percent", h, flags=regex.I)]
+        if (years or changes) and data:
+            infos.append((scale, cur, years, changes, pchanges, data))
+    if not infos:
+        return []
+    out = []
+    line_of = ctx.doc.position
+    for q in ctx.quantities:
+        if q.kind not in ("amount", "percent") or q.lang != "en":
+            continue
+        if line_of(q.start)[0] - 1 in table_lines:
+            continue
+        before = text[max(0, q.start - 40):q.start]
+        my = _EN_YEAR_AFTER.match(text, q.end)
+        change = None
+        if my and _EN_LEVEL_BEFORE.search(before):
+            year = my.group("y")
+        elif q.kind == "amount" and _EN_CHANGE_BEFORE.search(before):
+            year, change = "", "amount"
+        elif q.kind == "percent" and _EN_CHANGE_OR.search(before):
+            year, change = "", "percent"
+        else:
+            continue
+        s0, _ = ctx.sentence_of(q.start)
+        words = [_stem(w) for w in regex.split(r"[^A-Za-z0-9]+", text[s0:q.start].lower()) if w]
+        window = set(words)
+        first = next((w for w in words if w not in _LEAD), "")
+        ls = text.rfind("\n", 0, q.start) + 1
+        line_words = [_stem(w) for w in regex.split(r"[^A-Za-z0-9]+", text[ls:ls + 80].lower()) if w][:3]
+        for scale, cur, years, changes, pchanges, data in infos:
+            if change == "amount":
+                cols = changes
+            elif change == "percent":
+                cols = pchanges
+            else:
+                cols = [j for j, y in years.items() if y == year]
+            if not cols:
+                continue
+            best, best_n = [], 0
+            for r in data:
+                groups = _tokens(r.label)
+                if not groups or not all(g & window for g in groups):
+                    continue
+                # a one-word label must be the subject: "Maintenance revenue increased …",
+                # not the "revenue" of "SaaS revenue was …"
+                if len(groups) == 1 and first not in groups[0] and not _heads_line(r.label, line_words):
+                    continue
+                if len(groups) > best_n:
+                    best, best_n = [r], len(groups)
+                elif len(groups) == best_n:
+                    best.append(r)
+            if len(best) != 1:
+                continue
+            row = best[0]
+            for j in cols:
+                if j >= len(row.cells) or row.cells[j] is None:
+                    continue
+                cell = row.cells[j]
+                if cell.percent != (q.kind == "percent") and not (change == "percent" and j in pchanges):
+                    continue
+                if q.kind == "percent":
+                    value, tscale = abs_iv(cell.value), 0
+                else:
+                    if scale is None or (cur is not None and cur != q.unit):
+                        continue
+                    value, tscale = abs_iv(cell.value).scale(Fraction(10) ** scale), scale
+                out.append(TablePair(q, cell.text, cell.start, cell.end, value, row.label,
+                                     year or "change", tscale, q.kind == "percent" or q.scale == tscale))
+    return out
+
+
+def abs_iv(iv: Interval) -> Interval:
+    if iv.lo is not None and iv.lo < 0 and iv.hi is not None and iv.hi <= 0:
+        return -iv
+    return iv
+
+
+def judge_table(ctx: Context, tp: TablePair, rule: str, severity: str) -> Iterator[Check | Finding]:
+    q = tp.q
+    stated = show(q)
+    if q.value.intersects(tp.cell_value):
+        yield Check(rule, q.start, q.end, "passed", stated, tp.cell_text,
+                    f"{stated} agrees with the table's {tp.label!r} {tp.year}: {tp.cell_text}")
+        return
+    # A restatement differs from its cell by a slip, not by a factor: figures more than twice
+    # or less than half the cell are taken to be other quantities named with the same words.
+    lo, hi = q.value.lo, q.value.hi
+    c = tp.cell_value
+    if lo is None or hi is None or c.lo is None or c.hi is None or c.lo <= 0:
+        return
+    if hi < c.lo / 2 or lo > c.hi * 2:
+        return
+    line = ctx.doc.position(tp.cell_start)[0]
+    unit = {0: "", 3: " thousand", 6: " million", 9: " billion"}.get(tp.table_scale, "")
+    msg = (f"stated {stated} for {tp.year}, but the table (line {line}) gives {tp.label.strip()} "
+           f"{tp.year} as {tp.cell_text}{unit and ' (' + unit.strip() + 's)'}, i.e. {_range(c)}; "
+           f"for the text to hold the cell would be {_range(q.value)}, or the text would say "
+           f"the cell's value")
+    evidence = (("table_cell", tp.cell_text), ("row", tp.label.strip()), ("year", tp.year),
+                ("table_line", str(line)))
+    yield Check(rule, q.start, q.end, "failed", stated, tp.cell_text, msg)
+    yield Finding(rule, severity, msg, q.start, q.end, stated, tp.cell_text, evidence,
+                  (Related("table-cell", tp.cell_text, tp.cell_start, tp.cell_end),))
