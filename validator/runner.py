@@ -40,7 +40,7 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> F
     if claims is not None:
         from .claims.run import run as run_claims
         found, checked, claim_entries = run_claims(doc, ctx.quantities, claims)
-        findings += found
+        findings = _fold_claims(findings, found)
         checks += checked
     findings.sort(key=lambda f: (f.start, f.rule, f.end, f.message))
     checks.sort(key=lambda c: (c.start, c.rule, c.end, c.status, c.message))
@@ -56,3 +56,29 @@ def audit(paths: list[str], rules: list[ModuleType], claims=None) -> Iterator[Fi
             yield FileResult(loaded.path, None, error=loaded.message)
         else:
             yield audit_document(loaded, rules, claims)
+
+
+def _fold_claims(auto: list[Finding], claimed: list[Finding]) -> list[Finding]:
+    """The auto rules' findings plus the claims' — one finding per inconsistency.
+
+    A failed claim that states the very inconsistency an auto rule already reported on the same
+    span (the seed's "743 is 66.8% of 1090" and percent-of-total on 66.8%) is folded into that
+    finding: its evidence gains the claim id and its message says the declared claim fails too.
+    The claim still appears as ``failed`` in the file's ``claims`` list.  Any other failed or
+    unresolved claim is a finding of its own (rule ``claim``).
+    """
+    from dataclasses import replace
+
+    from .model import SEVERITY_RANK
+    by_span = {(f.start, f.end): i for i, f in enumerate(auto)}
+    out = list(auto)
+    for c in claimed:
+        i = by_span.get((c.start, c.end))
+        claim_id = dict(c.evidence).get("claim")
+        if i is None or claim_id is None or SEVERITY_RANK[out[i].severity] < SEVERITY_RANK[c.severity]:
+            out.append(c)
+            continue
+        f = out[i]
+        out[i] = replace(f, message=f"{f.message} (declared claim {claim_id} fails too)",
+                         evidence=f.evidence + (("claim", claim_id),))
+    return out

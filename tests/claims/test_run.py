@@ -34,17 +34,24 @@ def test_seed_claims_statuses(seed_audit):
         assert list(c) == ["id", "status", "line", "message"]
 
 
-def test_seed_claim_finding_is_added_to_the_auto_rule_findings(seed_audit, tmp_path):
+def test_seed_claim_failure_is_folded_into_the_auto_rule_finding(seed_audit, tmp_path):
+    # The declared claim states the very inconsistency percent-of-total reports on the same
+    # span: one finding, naming the claim, and the claim itself listed as failed.
     _, f = seed_audit
-    claim_findings = [x for x in f["findings"] if x["rule"] == "claim"]
-    assert [(x["severity"], x["line"], x["stated"]) for x in claim_findings] == [("error", 37, "66.8%")]
-    message = claim_findings[0]["message"]
+    assert [x for x in f["findings"] if x["rule"] == "claim"] == []
+    on_37 = [x for x in f["findings"] if x["line"] == 37]
+    assert [(x["rule"], x["severity"], x["stated"]) for x in on_37] == [("percent-of-total", "error", "66.8%")]
+    assert on_37[0]["evidence"]["claim"] == "share-743-of-1090"
+    assert on_37[0]["message"].endswith("(declared claim share-743-of-1090 fails too)")
+    claim_checks = [c for c in f["checks"] if c["rule"] == "claim" and c["status"] == "failed"]
+    assert [c["line"] for c in claim_checks] == [37]
+    message = claim_checks[0]["message"]
     assert message.startswith("claim share-743-of-1090 fails: 743 is 66.8% of 1090 — ")
     assert "share(v743, v1090) = 68.165138%" in message and "66.75–66.85%" in message
     out = run(["audit", "seeds/", "--format", "json", "--claims", str(tmp_path)], ROOT)
     without = json.loads(out.stdout)["files"][0]
-    others = [x for x in f["findings"] if x["rule"] != "claim"]
-    assert others == without["findings"]
+    assert [(x["rule"], x["line"]) for x in without["findings"]] == [(x["rule"], x["line"]) for x in f["findings"]]
+    assert "claim" not in without["findings"][-1]["evidence"]
     assert without["claims"] == []
 
 

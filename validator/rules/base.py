@@ -23,8 +23,17 @@ from ..model import Document, Quantity
 
 @dataclass
 class Context:
+    """One document, its quantities, and indexes built once so every rule stays linear.
+
+    A rule that needs "every quantity like this one" asks an index instead of scanning
+    ``quantities`` for each number it checks:  Ex) ``ctx.index("kind-unit", lambda q: (q.kind,
+    q.unit))[("amount", "CNY")]`` — every amount in yuan, in text order.  ``memo`` keeps a
+    rule's per-quantity results (a regex looked up around a number) for the whole document.
+    """
+
     doc: Document
     quantities: list[Quantity] = field(default_factory=list)
+    _indexes: dict = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def of(doc: Document) -> "Context":
@@ -50,6 +59,20 @@ class Context:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return self.sentences.span(offset)
+
+    def index(self, name: str, key) -> dict:
+        """The quantities grouped by ``key(q)``, each group in text order; built once per *name*."""
+        found = self._indexes.get(name)
+        if found is None:
+            found = {}
+            for q in self.quantities:
+                found.setdefault(key(q), []).append(q)
+            self._indexes[name] = found
+        return found
+
+    def memo(self, name: str) -> dict:
+        """A dict that lives as long as the document, for a rule's per-quantity results."""
+        return self._indexes.setdefault(("memo", name), {})
 
 
 def show(q: Quantity) -> str:

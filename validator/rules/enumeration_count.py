@@ -10,13 +10,17 @@ What it does:
     and the count passes if either fits.
 
     A list that ends in 等 / "etc." may leave items out: naming fewer items than stated is the
-    normal reading ("乌东德、白鹤滩等14座"), and only a list one item short of a count of three
-    or more ("A、B、C、D等5个方面") is reported, as a warning.  "including" / "such as" announce
-    a partial list and are never short.  More items than stated is an error.  A mismatch that
-    rests on a less certain reading (headings in later paragraphs, a list joined only by
-    和/and) is a warning.  Lists of quantities ("挂牌33个、社区挂牌53个"), lists whose last item
-    carries a count or a verb of its own ("深圳、广州两市共有12家"), and numerals inside names
-    ("六大优势产业", "中亚五国") are not read as enumerations.
+    normal reading ("乌东德、白鹤滩等14座"), and only a list of three or more items one short of
+    the count ("A、B、C、D等5个方面") is reported, as a warning.  "including" / "such as" /
+    "among them" announce a partial list and are never short.  More items than stated is an
+    error.  A mismatch that rests on a less certain reading (numbered headings on later lines,
+    一是… items beyond the paragraph, long items after a colon, "全省市县两级") is a warning.
+
+    When unsure it says nothing: lists of quantities ("挂牌33个、社区挂牌53个"), a last item
+    with a count, verb or adverb of its own ("深圳、广州两市共有12家"; "A、B各2个"), lists of
+    actions ("制定、废止规章6件"), counts of times ("省委、省政府16次调度"), a count far from
+    the list length, and English lists of clauses or after "three of its five …".  Numerals
+    inside names ("六大优势产业", "中亚五国") are not counts.
 
 Why it matters:
     A heading that promises five measures and lists four is the kind of slip editors catch by
@@ -55,7 +59,8 @@ _DIGIT = regex.compile(r"[0-9０-９]")
 _ZH_SUFFIXES = (("共计", "总计", "合计", "总共", "共", "这些", "这", "此"), ("在内的", "在内"),
                 ("等等", "等"))
 # Ex) "下放街道人事考核、…" — a join inside the last item: "行政许可及行政处罚".
-_ZH_JOIN = regex.compile(r"以及|及|和|与")
+# 和/与/及 joining two names — not inside a word.  Ex) "参与率" "和谐" "及时" "涉及" "总和"
+_ZH_JOIN = regex.compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
 # The last item carries a verb or a count of its own, so the number counts something else.
 # Ex) "深圳、广州两市共有12家" "非公企业、社会组织建成5个" "A、B各2个"
 # Ex) "从研发、生产到销售3个环节" — a range, not a list
@@ -101,10 +106,16 @@ _ZH_SECTION = regex.compile(
 
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-# Ex) "three priorities: …" "four sectors — …" "five areas, namely …" "two units (…)"
-_EN_FORWARD = regex.compile(
-    r"(?P<noun>(?:\s+[A-Za-z][A-Za-z'’-]*){1,4}?)"
-    r"(?P<conn>\s*:\s+|\s+[—–]\s+|\s*[—–]\s*|\s+-\s+|,?\s+namely,?\s+|\s+\(|,\s+including\s+|,?\s+such\s+as\s+)")
+# After an English count: its noun, then what opens the list.
+_EN_FORWARD = regex.compile(r"""
+    (?P<noun>(?:\s+[A-Za-z][A-Za-z'’-]*){1,4}?)    # Ex) " priorities" " main risks"
+    (?P<conn>
+        \s*:\s+                                    # Ex) "three priorities: …"
+      | \s+[—–]\s+ | \s*[—–]\s* | \s+-\s+          # Ex) "four regions — …" "two companies - …"
+      | ,?\s+namely,?\s+                          # Ex) "two markets, namely …"
+      | \s+\(                                     # Ex) "two divisions (retail and wholesale)"
+      | ,\s+including\s+ | ,?\s+such\s+as\s+      # partial lists
+    )""", regex.VERBOSE)
 _EN_NOUN_STOP = {"and", "or", "of", "in", "to", "the", "a", "an", "were", "was", "are", "is", "by",
                  "for", "from", "with", "at", "on", "than", "per", "percent", "cent"}
 # A plural noun: "ministers" — not "business", "overseas", "various", "bonus", "news".
@@ -112,10 +123,15 @@ _EN_NOT_MODIFIER = regex.compile(r"^(?!overseas$|news$)[A-Za-z'’-]{2,}[^suio']
 _EN_OPEN_TAIL = regex.compile(r"(?:,?\s+(?:etc\.?|and\s+so\s+on|and\s+others|among\s+others))$",
                               regex.IGNORECASE)
 # Ex) "five bidders: Ford, GM and Toyota among them" — a partial list by its own words
-_EN_PARTIAL_TAIL = regex.compile(r"(?:,?\s+(?:among\s+them|to\s+name\s+(?:a\s+)?few|for\s+example|for\s+instance))$",
-                                 regex.IGNORECASE)
+_EN_PARTIAL_TAIL = regex.compile(
+    r"(?:,?\s+(?:among\s+them|to\s+name\s+(?:a\s+)?few|for\s+example|for\s+instance))$", regex.IGNORECASE)
 # The list ends before a new clause.  Ex) ", which together …" "; …" " — …"
-_EN_LIST_END = regex.compile(r";|\s[—–-]\s|,\s+(?:which|who|where|while|with|each|both|all|but|as|that)\b|\.(?:\s|$)")
+_EN_LIST_END = regex.compile(r"""
+    ;                                                   # Ex) "…; sales rose"
+  | \s[—–-]\s                                           # Ex) "… — said sales rose"
+  | ,\s+(?:which|who|where|while|with|each|both|all|but|as|that)\b     # Ex) ", which together …"
+  | \.(?:\s|$)                                          # the full stop
+    """, regex.VERBOSE)
 _EN_PART_OF = regex.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?$",
                           regex.IGNORECASE)
 _EN_FINITE = regex.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\s",

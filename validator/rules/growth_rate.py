@@ -11,6 +11,12 @@ What it does:
     r%": (B/A)^(1/5) - 1); and a total's rate against its parts' values and rates ("总额T，增长
     g%；其中出口E，增长a%；进口I，下降b%": T/(1+g) must equal E/(1+a) + I/(1-b)).
     A rate that says 增长/rose where the values fell (or the reverse) is a sign error.
+    Readings that are less certain give warnings: a text rate matched to a table row by its
+    label and years ("Total revenue for 2019 decreased 23% as compared to 2018"), a lead's
+    rate matched to the body's "earned $630m, down from $1.2bn", "24.4% above … $496.5bn"
+    against the figure the previous sentence states; price × volume ("due to an increase in
+    average selling prices of approximately 35% and … sales volumes of approximately 20%") is
+    checked as (1.35 × 1.20) - 1.
 
 Why it matters:
     Rates are usually computed once and copied many times; a rate left over from a draft, a
@@ -24,7 +30,8 @@ Example (fails):
 Use instead (passes):
     全市粮食产量由2020年的120.5万吨增加到2025年的150.3万吨，增长24.7%。
 
-A rate is compared only with values the wording ties to it (从/由…到/至, from…to, "B, up r%
+Rates at comparable prices (GDP, 增加值, 实际增长, "in real terms") are never compared with
+nominal values.  A rate is compared only with values the wording ties to it (从/由…到/至, from…to, "B, up r%
 from A", a change column, the parts after 其中 that add up to the total); a rate whose base is
 not in the text is left alone.  增长N倍 is accepted both as "N+1 times" and, loosely, as "N
 times" the old value.
@@ -67,7 +74,7 @@ _EN_TO = regex.compile(r"\bto\s+(?:an?\s+)?(?:new\s+|record\s+|all-time\s+|high\
 _EN_B_BEFORE = regex.compile(r"^(?:\s+[A-Za-z-]+){0,3}\s*,\s*(?:representing\s+|which\s+is\s+|an?\s+)?(?:an?\s+)?$",
                              regex.IGNORECASE)
 # Ex) "由2020年的120.5万吨" "从3.2万户" — the old value in Chinese
-_ZH_FROM = regex.compile(r"(?:从|由)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?)?$")
+_ZH_FROM = regex.compile(r"(?:从|由)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?|(?:去年|上年)(?:同期|末|底)?的?)?$")
 # Ex) "增加到2025年的150.3万吨" "提高至" "增至" "下降到"
 _ZH_TO = regex.compile(
     r"^[^，。；;，\n0-9]{0,6}?(?P<verb>增长|增加|提高|提升|上升|扩大|跃升|攀升|增|升|下降|减少|降低|缩小|缩减|回落|降|减)"
@@ -206,8 +213,10 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
                 orphans.append(r)
     if orphans:
         yield from _en_lead_pairs(ctx, orphans)
+    yield from _price_volume(ctx, rs, done)
     yield from _zh_from_to(ctx, done)
     yield from _zh_diff(ctx, rs, done)
+    yield from _zh_last_year(ctx, rs, done)
     yield from _zh_components(ctx, rs, done)
     yield from _table_rows(ctx, done)
 
@@ -304,6 +313,53 @@ def _en_lead_pairs(ctx: Context, orphans: list[Rate]) -> Iterator[Check | Findin
             break
 
 
+# Price times volume ------------------------------------------------------------------------------
+# Ex) "Sales of DRAM products increased 64% from 2017 primarily due to an increase in average selling
+#     prices of approximately 35% and an increase in sales volumes of approximately 20%": 1.35 × 1.20.
+_EN_DUE = regex.compile(r"\b(?:due\s+to|driven\s+by|reflecting|as\s+a\s+result\s+of|resulting\s+from)\b", regex.IGNORECASE)
+_EN_PV = regex.compile(
+    r"\b(?P<dir>increases?|decreases?|declines?|reductions?|growth|rises?|falls?|drops?|higher|lower)\s+in\s+"
+    r"(?:the\s+)?(?:our\s+)?(?:average\s+)?(?:selling\s+|sales\s+|unit\s+|shipment\s+)?"
+    r"(?P<what>prices?|volumes?|units?\s+sold|shipments?)\s+of\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?$",
+    regex.IGNORECASE)
+
+
+def _price_volume(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
+    text = ctx.text
+    for r in rs:
+        if r.q.lang != "en" or r.q.start in done:
+            continue
+        s0, s1 = ctx.sentence_of(r.q.start)
+        m = _EN_DUE.search(text, r.q.end, s1)
+        if not m:
+            continue
+        later = [q for q in ctx.between(m.end(), s1) if q.kind == "percent"]
+        found = {}
+        for q in later[:3]:
+            mp = _EN_PV.search(text, max(m.end(), q.start - 90), q.start)
+            if not mp:
+                continue
+            kind = "price" if mp.group("what").lower().startswith("price") else "volume"
+            down = mp.group("dir").lower().rstrip("s") in ("decrease", "decline", "reduction", "fall", "drop", "lower")
+            if kind not in found:
+                found[kind] = (q, -q.value if down else q.value)
+        if len(found) != 2:
+            continue
+        (pq, pv), (vq, vv) = found["price"], found["volume"]
+        fp, fv = ONE + pv / HUNDRED, ONE + vv / HUNDRED
+        if not (_positive(fp) and _positive(fv)):
+            continue
+        computed = (fp * fv - ONE) * HUNDRED
+        pp = 1 + (pv.lo + pv.hi) / 200
+        vp = 1 + (vv.lo + vv.hi) / 200
+        point = (pp * vp - 1) * 100
+        done.add(r.q.start)
+        yield from _judge(ctx, r.q, r.signed, computed, point,
+                          [("price_change", pq, show(pq)), ("volume_change", vq, show(vq))],
+                          f"(1 + price {show(pq)}) × (1 + volume {show(vq)}) - 1",
+                          "for the rate to hold, the price or the volume change would be different", r.verb)
+
+
 def _han_near_any(text: str, i: int) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text[max(0, i - 6):i + 6])
 
@@ -331,6 +387,20 @@ def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
             old = q
         elif new is None and _EN_TO.search(before):
             new = q
+    if old is None and new is None:
+        # Ex) "rose to £478m from £426m, an increase of 12%" — the values before the rate
+        prev_rates = [q for q in ctx.between(s0, r.start) if q.kind == "percent"]
+        lo = prev_rates[-1].end if prev_rates else s0
+        for q in ctx.between(lo, r.start):
+            if _val(ctx, q) is None or _paren_open(text, s0, q.start):
+                continue
+            before = text[max(s0, q.start - 40):q.start]
+            if old is None and _EN_FROM.search(before):
+                old = q
+            elif new is None and _EN_TO.search(before):
+                new = q
+        if (old is None) != (new is None):
+            old = new = None
     if new is None:
         prev = [q for q in ctx.between(s0, r.start) if _val(ctx, q) is not None
                 and not _paren_open(text, s0, q.start)]
@@ -430,7 +500,7 @@ def _mid(iv: Interval) -> Fraction | None:
 
 
 _WORD = regex.compile(r"[A-Za-z][A-Za-z&-]+")
-_STOP = {"the", "and", "of", "for", "net", "in", "to", "a", "an", "our", "its", "total"}
+_STOP = {"the", "and", "of", "for", "net", "in", "to", "a", "an", "our", "its"}
 _OLD_YEAR = regex.compile(r"(?:compared\s+(?:to|with)|from|versus|vs\.?|over|against)\s+(?:the\s+)?(?:fiscal\s+)?$",
                           regex.IGNORECASE)
 _LAST_YEAR = regex.compile(r"\b(?:last|prior|previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
@@ -466,11 +536,13 @@ def _table_by_label(ctx: Context, r: Rate, s0: int):
     if not subject:
         return None
     _, s1 = ctx.sentence_of(r.q.start)
-    years = [q for q in ctx.between(s0, s1) if q.kind == "year"]
+    nxt = [q for q in ctx.between(r.q.end, s1) if q.kind == "percent"]
+    years = [q for q in ctx.between(lo, nxt[0].start if nxt else s1) if q.kind == "year"]
     new_y = old_y = None
     for q in years:
         if _OLD_YEAR.search(text[max(s0, q.start - 30):q.start]):
-            old_y = int(q.point)
+            if old_y is None:
+                old_y = int(q.point)
         elif new_y is None:
             new_y = int(q.point)
     if new_y is not None and old_y is None and _LAST_YEAR.search(text[s0:s1]):
@@ -480,7 +552,7 @@ def _table_by_label(ctx: Context, r: Rate, s0: int):
     if new_y is None or old_y is None or new_y == old_y:
         return None
     header = None
-    best, best_score, tie = None, -1, False
+    best, best_score, tie = None, (-1, 0), False
     parent_words: set[str] = set()
     for row in rows:
         ys = header_years(row, text)
@@ -496,7 +568,7 @@ def _table_by_label(ctx: Context, r: Rate, s0: int):
                 parent_words = full
         else:
             parent = parent_words
-        if not own or not own <= subject or header is None:
+        if not own - {"total"} or not own - {"total"} <= subject or header is None:
             continue
         cols_new = [i for i, y in enumerate(header) if y == new_y and i < len(row.cells)
                     and row.cells[i] is not None and not row.cells[i].percent]
@@ -504,7 +576,9 @@ def _table_by_label(ctx: Context, r: Rate, s0: int):
                     and row.cells[i] is not None and not row.cells[i].percent]
         if not cols_new or not cols_old:
             continue
-        score = len((full | parent) & subject)
+        covered = (full | parent) & subject
+        # "total" names a row less than the other words do; unmatched words of its own label count against
+        score = (sum(Fraction(1, 2) if w == "total" else 1 for w in covered), -len(own - subject))
         if score > best_score:
             best, best_score, tie = (row, cols_new[0], cols_old[0]), score, False
         elif score == best_score:
@@ -790,6 +864,34 @@ def _zh_diff(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | F
                           f"for the rate to hold with {show(b)}, the change would be "
                           f"{_r(_need_diff(vb[0], r.signed), True)}", r.verb)
         done.add(rq.start)
+
+
+# Ex) "实现营业收入51.2亿元，同比增长4.7%（上年同期为48.8亿元）"
+_ZH_LAST = regex.compile(r"^[（(，,]?(?:上年同期|去年同期|上年|去年|上年末)(?:为|是|的)?$")
+
+
+def _zh_last_year(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
+    text, qs = ctx.text, ctx.quantities
+    at = {r.q.start: r for r in rs}
+    for i in range(1, len(qs) - 1):
+        b, rq, a = qs[i - 1], qs[i], qs[i + 1]
+        r = at.get(rq.start)
+        if r is None or rq.start in done or b.lang != "zh" or r.basis not in ("", "yoy"):
+            continue
+        if not regex.match(r"^[，,]?$", text[b.end:r.start]) or not _ZH_LAST.match(text[rq.end:a.start]):
+            continue
+        va, vb = _val(ctx, a), _val(ctx, b)
+        if va is None or vb is None or not _same_unit(va[1], vb[1]) or a.kind != b.kind:
+            continue
+        if _REAL_TERMS.search(text[max(0, b.start - 30):b.start]):
+            continue
+        computed = _rate_from(va[0], vb[0])
+        if computed is None:
+            continue
+        point = (b.point / a.point - 1) * 100 if a.point else None
+        done.add(rq.start)
+        yield from _judge(ctx, rq, r.signed, computed, point, [("old", a, show(a)), ("new", b, show(b))],
+                          f"{show(a)} → {show(b)}", _need_growth(show(a), show(b), va[0], vb[0], r.signed), r.verb)
 
 
 def _need_diff(new: Interval, signed: Interval) -> Interval:

@@ -32,7 +32,8 @@ when the text states several different totals it could be, when the share is a c
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from itertools import chain
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 
@@ -182,31 +183,66 @@ def _zh_pair(ctx: Context, i: int):
     s0, _ = ctx.sentence_of(share.start)
     if part.start < s0:
         return None
-    others = [q for q in qs if q is not part and q.kind == part.kind and q.value.bounded
-              and _larger(q, part)]
-    if base:
+    # The candidate wholes: larger quantities of the same kind (a count with the same measure
+    # word, an amount in the same currency) anywhere in the report.  They are looked up in the
+    # document's index and filtered lazily, in text order, so a share costs what its own
+    # sentence costs unless the verdict really needs the rest of the report.
+    key = _like_key(part)
+
+    def whole(q: Quantity) -> bool:
+        if q is part or not q.value.bounded or not _larger(q, part):
+            return False
         # Ex) "占全州党支部总数的": the whole must be a count of 党支部 (or an amount so named)
-        wholes = [q for q in others if _is_base(q, part, base)]
-    else:
-        wholes = [q for q in others if _same_thing(part, q)]
-    marks = {id(q): _zh_mark(ctx, q) for q in wholes}
-    if scope:
+        return _is_base(q, part, base) if base else _same_thing(part, q)
+
+    def named(q: Quantity) -> bool:
+        mark = _mark(ctx, q)
         # Ex) "占全省的" is not a share of a total marked 全州
-        named = [q for q in wholes if marks[id(q)][1] == scope]
-    else:
-        named = [q for q in wholes if base or marks[id(q)][0]]
-    same_sentence = [q for q in named if s0 <= q.start < part.start]
+        return mark[1] == scope if scope else (bool(base) or mark[0])
+
+    def wholes() -> Iterator[Quantity]:
+        return (q for q in ctx.index("like", _like_key).get(key, ()) if whole(q))
+
+    local = [q for q in ctx.between(s0, part.start) if _like_key(q) == key and whole(q)]
+    same_sentence = [q for q in local if named(q)]
     among = _zh_among(ctx, part, s0) if not base and not scope else None
     if among is not None:
-        return share, part, [among] + wholes, [among]
+        return share, part, chain([among], wholes()), [among]
     if part.kind == "amount" and not base:
         # Amounts of money are all "the same thing": only a total in the same sentence will do.
-        return share, part, wholes, same_sentence
-    if not same_sentence and any(s0 <= q.start < part.start for q in wholes):
+        return share, part, wholes(), same_sentence
+    if not same_sentence and local:
         # Ex) "全州共有行政村1090个。…临夏市有行政村120个，通硬化路的村96个，占85%": of 120 or
         # of 1090?  A like number earlier in the sentence makes the marked total uncertain.
-        return share, part, wholes, []
-    return share, part, wholes, (same_sentence or named)
+        return share, part, wholes(), []
+    if same_sentence:
+        return share, part, wholes(), same_sentence
+    # Ex) "全县共有行政村236个。…" — a marked total elsewhere in the report: only the marked
+    # ones are looked at (unless 占 names the base, when every like whole is named)
+    pool = ctx.index("like", _like_key).get(key, ()) if base else _marked(ctx, key)
+    return share, part, wholes(), [q for q in pool if whole(q) and named(q)]
+
+
+def _like_key(q: Quantity) -> tuple[str, str]:
+    """What a whole must share with its part.  Ex) ("count", "个"), ("amount", "CNY")."""
+    return q.kind, (q.classifier if q.kind == "count" else q.unit)
+
+
+def _mark(ctx: Context, q: Quantity) -> tuple[bool, str]:
+    memo = ctx.memo("percent-of-total:mark")
+    found = memo.get(id(q))
+    if found is None:
+        found = memo[id(q)] = _zh_mark(ctx, q)
+    return found
+
+
+def _marked(ctx: Context, key: tuple[str, str]) -> list[Quantity]:
+    """The like quantities the text marks as totals, in text order, found once per report."""
+    memo = ctx.memo("percent-of-total:marked")
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = [q for q in ctx.index("like", _like_key).get(key, ()) if _mark(ctx, q)[0]]
+    return found
 
 
 def _zh_among(ctx: Context, part: Quantity, s0: int) -> Quantity | None:
@@ -384,12 +420,12 @@ def _en_keys(q: Quantity) -> set[str]:
 
 
 # -- the verdict -------------------------------------------------------------------------------
-def _judge(ctx: Context, share: Quantity, part: Quantity, wholes: list[Quantity],
+def _judge(ctx: Context, share: Quantity, part: Quantity, wholes: Iterable[Quantity],
            explicit: list[Quantity]) -> Iterator[Check | Finding]:
     hundred = Interval.exact(100)
     digits = decimals_of(share)
     stated = _stated(share)
-    for w in explicit + [q for q in wholes if q not in explicit]:
+    for w in chain(explicit, (q for q in wholes if q not in explicit)):
         computed = part.value / w.value * hundred
         if computed.intersects(share.value):
             yield Check(ID, share.start, share.end, "passed", stated,

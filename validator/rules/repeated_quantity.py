@@ -15,11 +15,17 @@ What it does:
     - a flattened table and the text that restates it ("Other gains, net | 3,630" with
       "(RMB in millions)", and "net other gains of RMB3,630 million for the fourth quarter of
       2019"): the row is found by every word of its label, the column by the year;
-    - "the $102.6bn" — a definite reference back to the one amount stated before.
+    - "the $102.6bn" — a definite reference back to the one amount stated before;
+    - a heading's growth rate and the body's, for the same measure and period ("上半年净利大增
+      37%" and "净利润28.48亿元，同比增长37.47%"), when every body statement of it agrees.
 
-    The time scope must agree: the nearest period before each number (前三季度, 1-7月, 2021年,
-    上半年 …) is the same for both, so "7月份…总额4319.2亿元" is never compared with "1-7月…
-    总额28093.6亿元".  When the same figure is stated three times and one differs, only the odd
+    The scope must agree: the nearest period before each number (前三季度, 1-7月, 2021年,
+    上半年 …) and the periods after it in its sentence are the same for both, so "7月份…总额
+    4319.2亿元" is never compared with "1-7月…总额28093.6亿元", nor "rose 8.1% in 2019" with
+    "rose 5.3% in 2018"; the places named on the two lines must not differ ("宁波：…" /
+    "温州：…"), and two paragraphs that open differently do not lend the same subject to the
+    same words.  English sentences must read the same to their end (the scope often comes last:
+    "… in Europe").  When the same figure is stated three times and one differs, only the odd
     one is reported.  Amounts in different magnitudes (82.31万亿元 / 823131亿元) are left to
     ``unit-magnitude``.
 
@@ -48,7 +54,7 @@ from fractions import Fraction
 
 import regex
 
-from ..interval import Interval
+from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, show
 
@@ -190,9 +196,7 @@ class _Sent:
     end: int
     slots: list[Quantity]
     chunks: list[str]        # normalised text before each slot (first: stripped of intros)
-    raw_first: str           # the first chunk before stripping
     tail: str                # normalised text after the last slot
-    target: bool
 
 
 def _sentences(ctx: Context) -> list[_Sent]:
@@ -208,10 +212,8 @@ def _sentences(ctx: Context) -> list[_Sent]:
             chunks.append(norm(text[pos:q.start]))
             pos = q.end
         tail = norm(text[pos:s1])
-        raw_first = chunks[0]
         chunks[0] = _strip_intro(chunks[0])
-        target = bool(_TARGET.search(text[s0:s1]))
-        out.append(_Sent(s0, s1, qs, chunks, raw_first, tail, target))
+        out.append(_Sent(s0, s1, qs, chunks, tail))
     return out
 
 
@@ -315,6 +317,12 @@ def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
                     k = min(len(nx), len(ny), 6)
                     if k < 2 or nx[:k] != ny[:k]:
                         continue
+                # English puts the scope after the numbers ("rose 5% to $2bn in Europe"): the
+                # whole sentence must read the same.
+                if x.chunks[0].isascii() and y.chunks[0].isascii():
+                    tx, ty = x.tail.replace("，", ""), y.tail.replace("，", "")
+                    if len(x.slots) != len(y.slots) or aligned != n or tx[:12] != ty[:12]:
+                        continue
                 for k in range(aligned):
                     qa, qb = x.slots[k], y.slots[k]
                     if not comparable(qa, qb):
@@ -367,7 +375,10 @@ def _labels(ctx: Context) -> Iterator[Pair]:
 
 
 # Ex) "in default on the $102.6bn - based on" — "the" + an amount + no noun: said before
-_ANAPHOR_BEFORE = regex.compile(r"\b(?:the|this|that)\s+$", regex.IGNORECASE)
+# (not "up from the $2.1bn", a comparison with something perhaps never stated)
+_ANAPHOR_BEFORE = regex.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:the|this|that)\s+$", regex.IGNORECASE)
+_COMPARISON_WORDS = {"from", "than", "to", "versus", "vs", "against", "below", "above", "over", "under",
+                     "beyond", "exceeding", "topping"}
 _ANAPHOR_AFTER = regex.compile(r"^\s*(?:[-–—,;:.)]|$)")
 
 
@@ -376,7 +387,8 @@ def _anaphora(ctx: Context) -> Iterator[Pair]:
     for i, q in enumerate(ctx.quantities):
         if q.kind != "amount" or q.lang != "en":
             continue
-        if not _ANAPHOR_BEFORE.search(text[max(0, q.start - 8):q.start]):
+        mb = _ANAPHOR_BEFORE.search(text[max(0, q.start - 16):q.start])
+        if not mb or mb.group("w").lower() in _COMPARISON_WORDS:
             continue
         if not _ANAPHOR_AFTER.match(text[q.end:q.end + 3]):
             continue
@@ -509,16 +521,15 @@ def _agree(a: Quantity, b: Quantity) -> bool:
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
     found = [p for p in pairs(ctx) if p.a.scale == p.b.scale or p.a.kind != "amount"]
-    found += [tp for tp in table_pairs(ctx) if tp.same_scale]
-    plain = [p for p in found if isinstance(p, Pair)]
+    plain = found
     for p in plain:
         if _agree(p.a, p.b):
             yield Check(ID, p.b.start, p.b.end, "passed", show(p.b), show(p.a),
                         f"{show(p.b)} agrees with {show(p.a)} stated before")
     for bad, good, p in odd_ones(plain, _agree):
         yield from _finding(ctx, bad, good, p.basis)
-    for tp in found:
-        if isinstance(tp, TablePair):
+    for tp in table_verdicts(ctx):
+        if tp.same_scale:
             yield from judge_table(ctx, tp, ID, SEVERITY)
 
 
@@ -528,9 +539,9 @@ def _finding(ctx: Context, bad: Quantity, good: Quantity, basis: str) -> Iterato
            "anaphora": "as the amount this refers back to",
            "headline": "for the same measure and period"}[basis]
     msg = (f"stated {show(bad)} but the same quantity is stated as {show(good)} {how} "
-           f"(line {line_good}); the two values do not overlap even within rounding "
-           f"({_range(bad.value)} vs {_range(good.value)}); one of them would have to be changed "
-           f"to match the other")
+           f"(line {line_good}); the two do not overlap even within rounding ({render(bad)} vs "
+           f"{render(good)}); for both to hold, {show(bad)} would have to be {render(bad, good.value)}, "
+           f"or {show(good)} would be {render(good, bad.value)}")
     evidence = (("other", show(good)), ("other_line", str(line_good)), ("basis", basis))
     yield Check(ID, bad.start, bad.end, "failed", show(bad), show(good), msg)
     yield Finding(ID, SEVERITY, msg, bad.start, bad.end, show(bad), show(good), evidence,
@@ -538,10 +549,31 @@ def _finding(ctx: Context, bad: Quantity, good: Quantity, basis: str) -> Iterato
 
 
 def _range(iv: Interval) -> str:
-    from ..interval import fmt
     lo = "-inf" if iv.lo is None else fmt(iv.lo)
     hi = "inf" if iv.hi is None else fmt(iv.hi)
     return lo if lo == hi else f"{lo}–{hi}"
+
+
+_DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
+
+
+def render(q: Quantity, iv: Interval | None = None) -> str:
+    """An interval written the way *q* is written.  Ex) "5231.55–5231.65亿元", "$95.95–96.05 million"."""
+    iv = q.value if iv is None else iv
+    m = _DIGITS.search(q.text)
+    if not m or iv.lo is None or iv.hi is None:
+        return show(q) if iv is q.value else _range(iv)
+    # the factor the written number is multiplied by: 亿 → 10^8, million → 10^6, % → 1
+    factor = q.point / Fraction(m.group().translate(_FULL).replace(",", "").replace("，", "")) \
+        if Fraction(m.group().translate(_FULL).replace(",", "").replace("，", "")) else Fraction(1)
+    if factor == 0:
+        return _range(iv)
+    lo, hi = fmt(iv.lo / factor), fmt(iv.hi / factor)
+    num = lo if lo == hi else f"{lo}–{hi}"
+    return (q.text[:m.start()] + num + q.text[m.end():]).strip()
+
+
+_FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 # -- flattened tables and the text that restates them ------------------------------------------
@@ -559,7 +591,7 @@ class TablePair:
 
 
 # Ex) "(RMB in millions)" "(Dollars in thousands)" "(in millions, except per share amounts)"
-_TABLE_UNIT = regex.compile(r"\bin\s+(?P<m>thousands|millions|billions)\b", regex.IGNORECASE)
+_TABLE_UNIT = regex.compile(r"\bin\s+(?P<m>thousands|millions|billions)\b|(?P<k>'000\b|’000\b)", regex.IGNORECASE)
 _TABLE_CUR = regex.compile(r"\b(?P<c>RMB|dollars|US\$|HK\$|euros?|pounds)\b|(?P<s>\$|£|€)", regex.IGNORECASE)
 _SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _CUR = {"rmb": "CNY", "dollars": "USD", "us$": "USD", "hk$": "HKD", "euro": "EUR", "euros": "EUR",
@@ -640,7 +672,7 @@ def table_pairs(ctx: Context) -> list[TablePair]:
             raw = lines[r.line]
             mu = _TABLE_UNIT.search(raw)
             if mu and scale is None:
-                scale = _SCALES[mu.group("m").lower()]
+                scale = _SCALES[mu.group("m").lower()] if mu.group("m") else 3
                 mc = _TABLE_CUR.search(raw)
                 if mc:
                     cur = _CUR.get((mc.group("c") or mc.group("s")).lower())
@@ -649,9 +681,10 @@ def table_pairs(ctx: Context) -> list[TablePair]:
         for r in t.rows:
             if is_header(r):
                 for j, raw in enumerate(r.raw):
-                    m = regex.fullmatch(r"\s*(?:FY\s?|fiscal\s+)?((?:19|20)[0-9]{2})\s*", raw, flags=regex.IGNORECASE)
-                    if m:
-                        years[j] = m.group(1)
+                    # Ex) "2019" "FY2019" "Fiscal 2019" "December 31, 2019" — not "2019 vs. 2018"
+                    ys = regex.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", raw)
+                    if len(set(ys)) == 1 and not regex.search(r"vs|change|%|percent|to\s", raw, flags=regex.I):
+                        years[j] = ys[0]
         data = [r for r in t.rows if r.numeric and not is_header(r) and r.label]
         heads = list(t.headers)
         # Ex) "Period-To-Period Change 2019 vs. 2018 Amount" / "% CHANGE" "Percentage"
@@ -728,6 +761,22 @@ def table_pairs(ctx: Context) -> list[TablePair]:
     return out
 
 
+def table_verdicts(ctx: Context) -> list[TablePair]:
+    """One table cell per restated figure: one it agrees with if there is one, else the first.
+
+    A figure may match cells in two columns of one year (a quarter and the year) or two tables;
+    it is wrong only when it agrees with none of them.
+    """
+    by_q: dict[int, list[TablePair]] = {}
+    for tp in table_pairs(ctx):
+        by_q.setdefault(tp.q.start, []).append(tp)
+    out = []
+    for group in by_q.values():
+        good = [tp for tp in group if tp.q.value.intersects(tp.cell_value)]
+        out.append(good[0] if good else group[0])
+    return out
+
+
 def abs_iv(iv: Interval) -> Interval:
     if iv.lo is not None and iv.lo < 0 and iv.hi is not None and iv.hi <= 0:
         return -iv
@@ -750,11 +799,15 @@ def judge_table(ctx: Context, tp: TablePair, rule: str, severity: str) -> Iterat
     if hi < c.lo / 2 or lo > c.hi * 2:
         return
     line = ctx.doc.position(tp.cell_start)[0]
-    unit = {0: "", 3: " thousand", 6: " million", 9: " billion"}.get(tp.table_scale, "")
-    msg = (f"stated {stated} for {tp.year}, but the table (line {line}) gives {tp.label.strip()} "
-           f"{tp.year} as {tp.cell_text}{unit and ' (' + unit.strip() + 's)'}, i.e. {_range(c)}; "
-           f"for the text to hold the cell would be {_range(q.value)}, or the text would say "
-           f"the cell's value")
+    unit = {0: "", 3: "thousands", 6: "millions", 9: "billions"}.get(tp.table_scale, "")
+    f = Fraction(10) ** tp.table_scale
+    period = "the change" if tp.year == "change" else tp.year
+    in_table = _range(Interval(c.lo / f, c.hi / f))
+    text_in_table = _range(Interval(lo / f, hi / f))
+    msg = (f"stated {stated} for {period}, but the table (line {line}) gives {tp.label.strip()} "
+           f"for {period} as {tp.cell_text}{' (in ' + unit + ')' if unit else ''}; {stated} is "
+           f"{text_in_table}{' ' + unit if unit else ''} and the cell {in_table}: for the text to "
+           f"hold the cell would read {text_in_table}, or the text would say {render(q, c)}")
     evidence = (("table_cell", tp.cell_text), ("row", tp.label.strip()), ("year", tp.year),
                 ("table_line", str(line)))
     yield Check(rule, q.start, q.end, "failed", stated, tp.cell_text, msg)

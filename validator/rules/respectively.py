@@ -58,7 +58,8 @@ _EN_VALUE_SEP = regex.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$")
 _OPEN = "“‘「『（(《【〔"
 _CLOSE = "”’」』）)》】〕"
 _ZH_CLAUSE = set("，,；;：:")
-_ZH_JOIN = regex.compile(r"以及|及|和|与")
+# 和/与/及 joining two names — not inside a word.  Ex) "参与率" "和谐" "及时" "涉及" "总和"
+_ZH_JOIN = regex.compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
 # Two names packed into two characters.  Ex) "城乡居民收入分别增长4.4%、5.6%" (城镇, 农村)
 _PACKED_NAMES = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"),
                  "中外资": ("中资", "外资"), "进出口": ("进口", "出口"), "收支": ("收入", "支出"),
@@ -75,6 +76,7 @@ _EN_VERB = regex.compile(
     r"^(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|gained|slipped|were|was|"
     r"are|is|reached|totalled|totaled|stood|accounted|made|had|have|has|posted|reported|came|"
     r"contributed|represented|generated|earned|saw|recorded|added|lost|up|down)$", regex.IGNORECASE)
+_EN_YEARS_LEAD = regex.compile(r"^\s+(?:in|for|during)\s+$")
 _EN_PREPOSITIONS = {"in", "at", "of", "from", "for", "on", "by"}
 _EN_AND = regex.compile(r"\s+(?:and|or)\s+")
 # Ex) "rose 3% and 5% in Europe and Asia, respectively"
@@ -261,7 +263,7 @@ def _check_en(ctx: Context) -> Iterator[Check | Finding]:
                 # Ex) "rose 5% and 7% in 2003 and 2004, respectively" — the years are the names
                 years = values
                 rest = [q for q in before if q.end <= years[0].start]
-                if not rest or not regex.match(r"^\s+(?:in|for|during)\s+$", text[rest[-1].end:years[0].start]):
+                if not rest or not _EN_YEARS_LEAD.match(text[rest[-1].end:years[0].start]):
                     continue
                 values = _en_run(ctx, rest)
                 names = Names(tuple(q.text.strip() for q in years), None, True)

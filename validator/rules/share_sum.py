@@ -145,14 +145,28 @@ def _zh_tokens(ctx: Context, l0: int, l1: int) -> list[_Token]:
     return out
 
 
-def _family_of(ctx: Context, tok: _Token, seg_from: int) -> tuple[int, list[str]] | None:
-    """The breakdown named last before the share(s), with the members it names, in order."""
+# Between a member and its share, when the share is the member's own ("城镇人口占…",
+# "第一产业增加值比重为…", "最终消费支出对经济增长贡献率为…"), not a share inside it
+# ("城镇居民家庭食品支出占…").
+_TIGHT = regex.compile(r"[^，。；：,;]{0,9}")
+_LOOSE_WORDS = regex.compile(r"居民|家庭|人均|中[，,的]?")
+
+
+def _family_of(ctx: Context, tok: _Token, seg_from: int) -> tuple[int, list[str], bool] | None:
+    """The breakdown named last before the share(s), the members it names in order, and
+    whether the last member is the share's own subject (written right before it)."""
     seg = ctx.text[seg_from:tok.seg_start]
     hits = _member_hits(seg)
     if not hits:
         return None
     fi = hits[-1][0]
-    return fi, [member for f, _, member in hits if f == fi]
+    last = hits[-1][1]
+    m = _MEMBER.match(seg, last)
+    gap = seg[m.end():] if m else seg[last:]
+    if len(tok.shares) > 1:
+        gap = gap[-9:] if "分别" in seg[-12:] else gap
+    tight = bool(_TIGHT.fullmatch(gap)) and not _LOOSE_WORDS.search(gap)
+    return fi, [member for f, _, member in hits if f == fi], tight
 
 
 def _zh_groups(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
@@ -165,6 +179,7 @@ def _zh_groups(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
         prev_end = l0
         current: tuple[int, str, str] | None = None   # (family, kind, base)
         members: list[Share] = []
+        tight = True    # every member is its share's own subject: a complete family may be checked
         for tok in toks:
             fam = _family_of(ctx, tok, prev_end)
             inner = text[prev_end:tok.seg_start]
@@ -173,12 +188,13 @@ def _zh_groups(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
             chosen = None
             if fam is not None and len(fam[1]) >= n:
                 chosen = (fam[0], fam[1][-n:])
+                tight = tight and fam[2]
             # a share of a part inside the breakdown: "其中…占"
-            nested = "其中" in inner
+            nested = bool(members) and "其中" in inner
             if chosen is None or nested:
                 if members:
-                    yield _close(current, members)
-                current, members = None, []
+                    yield _close(current, members, tight)
+                current, members, tight = None, [], True
                 continue
             fi, names = chosen
             key = (fi, tok.kind, tok.base)
@@ -186,23 +202,23 @@ def _zh_groups(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
                 (not tok.base or not current[2] or tok.base == current[2])
             if not compatible:
                 if members:
-                    yield _close(current, members)
-                current, members = key, []
+                    yield _close(current, members, tight)
+                current, members, tight = key, [], fam[2]
             elif tok.base and not current[2]:
                 current = key
             taken = {s.member for s in members}
             if any(nm in taken for nm in names) or len(set(names)) < len(names):
-                yield _close(current, members)
-                current, members = key, []
+                yield _close(current, members, tight)
+                current, members, tight = key, [], fam[2]
             members.extend(Share(s.text, s.start, s.end, s.value, nm) for s, nm in zip(tok.shares, names))
         if members:
-            yield _close(current, members)
+            yield _close(current, members, tight)
 
 
-def _close(key, members: list[Share]):
+def _close(key, members: list[Share], tight: bool = True):
     fi = key[0]
     name, complete, ms = _FAMILIES[fi]
-    complete = complete and len({s.member for s in members}) == len(ms)
+    complete = complete and tight and len({s.member for s in members}) == len(ms)
     return name, complete, list(members)
 
 
@@ -255,13 +271,17 @@ def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
         while j < len(qs) and qs[j].kind == "percent" and sep.match(text[group[-1].end:qs[j].start]):
             group.append(qs[j])
             j += 1
+        s0, s1 = ctx.sentence_of(q.start)
+        if _over_time(text[s0:q.start]) or any(x.value.lo is not None and x.value.lo > 100 for x in group):
+            i = j
+            continue  # one share in several years ("2020年、2021年分别占…"), or not shares at all
         if q.lang == "zh":
             pre = text[max(0, q.start - 12):q.start]
-            if len(group) >= 2 and regex.search(r"分别占(?:[^，。；\d]{0,8}?的)?(?:比重)?(?:为)?$", pre) \
+            bm = regex.search(r"分别占(?P<b>[^，。；\d]{0,8}?的)?(?:比重)?(?:为)?$", pre)
+            if len(group) >= 2 and bm and not regex.search(r"[和、及与]", bm.group("b") or "") \
                     and not _ZH_MOVE.match(text, group[-1].end):
                 yield "分别占", False, [Share(x.text, x.start, x.end, x.value) for x in group]
         else:
-            s0, s1 = ctx.sentence_of(q.start)
             sentence = text[s0:s1]
             tail = text[group[-1].end:group[-1].end + 48]
             # Ex) "38%, 27% and 9%, respectively" "… and 9% of group revenue, respectively"
@@ -277,6 +297,15 @@ def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
                     yield "breakdown", False, [Share(x.text, x.start, x.end, x.value) for x in members]
                     j = max(j, qs.index(members[-1]) + 1)
         i = j
+
+
+_YEARS = regex.compile(r"(?:19|20)[0-9]{2}")
+_QUARTERS = regex.compile(r"(?i)[一二三四]季度|\bQ[1-4]\b|\b(?:first|second|third|fourth)\s+quarter")
+
+
+def _over_time(s: str) -> bool:
+    """Several years or quarters named before a list: one share over time, not a breakdown."""
+    return len(set(_YEARS.findall(s))) >= 2 or len(set(_QUARTERS.findall(s))) >= 2
 
 
 def _judge(ctx: Context, name: str, complete: bool, shares: list[Share]) -> Iterator[Check | Finding]:

@@ -47,7 +47,7 @@ _NOT_PART = regex.compile(r"增加|减少|增长|下降|提高|降低|带动|拉
 # The figure before 其中 is a change, a floor, or what each of several reached — not a whole.
 # Ex) "比上年增加120亿元" "都超过了1.3万亿元" "均突破1000家"
 _NOT_WHOLE = regex.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少|高出|超出|超过|超|突破|逾|多于|高于|"
-                           r"不少于|不低于|至少)(?:了)?(?:约)?$|[都均各]")
+                           r"不少于|不低于|至少)(?:了)?(?:约)?$|[都均各]|带动|拉动|撬动|吸引|节约")
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
@@ -124,6 +124,13 @@ def _zh_qizhong(ctx: Context) -> Iterator[Check | Finding]:
             whole = wholes[-1]
             if whole.qualifier == "lower":
                 continue
+            # 其中 usually belongs to the nearest figure; when an earlier one could hold the part,
+            # the reading is uncertain and nothing is said.
+            # Ex) "完成投资1250亿元，带动社会投资380亿元，其中民间投资680亿元"
+            if part.value.lo is not None and any(w.value.hi is None or part.value.lo <= w.value.hi
+                                                 for w in wholes[:-1]):
+                if part.value.lo > whole.value.hi:
+                    continue
             yield from _judge(whole, part, "其中")
 
 

@@ -3,27 +3,34 @@
 What it does:
     Finds totals written with their parts and adds the parts up with interval arithmetic:
 
-    - a total and its breakdown: "进出口32878.4亿元……其中，出口20310.4亿元……进口12568亿元";
-      "地区生产总值…其中，第一产业增加值…第二产业…第三产业…"; "共有15个…，包括…这10个…以及…这5个";
-      "a total of $5.2bn, of which $3.1bn … and $1.6bn …";
-    - a balance: 贸易顺差 / 逆差 against the exports and imports next to it; "the trade gap /
-      deficit / the difference between exports and imports was £3.1bn" against the exports and
-      imports in the same or the next sentence;
-    - a difference: "比2020年的73129亿元增加了9966.9亿元"; "相比…110760.94亿元…增加了约1.36万亿元";
-      "广州GDP超出重庆337亿多元" and "与深圳的差距缩小到1223亿元" (each side's figure stated
-      earlier); "revenue increased $3.5 million, or 76.8%, from $4.5 million … to $8.0 million";
+    - a total and its complete breakdown, the parts following it ("其中", "分产业看",
+      "按经营地统计" or the next few clauses): 进出口 = 出口 + 进口; 地区生产总值 = 第一、第二、
+      第三产业增加值; 一般公共预算收入 = 税收收入 + 非税收入; 社会消费品零售总额 = 城镇 + 乡村 =
+      商品零售 + 餐饮收入; 常住人口 = 城镇 + 乡村 = 男性 + 女性.  A part must be of the
+      total's own scope ("服务进出口…其中服务出口", not "对美国出口");
+    - a count and its parts: "共有15个…，包括…这10个…以及…这5个" (complete); "共有…186个，其中
+      国家级…62个，省级…131个" and "在…26家公司中，有17家…，还有11家…" (parts that cannot overlap
+      but may leave some out);
+    - a balance: 贸易顺差 / 逆差 after the exports and imports of the same total; "the trade gap /
+      deficit / the difference between what was exported and imported was £3.1bn" against the
+      exports and imports of the same sentence, the next one, or one about the same year;
+    - a difference: "比2020年的73129亿元增加了9966.9亿元"; "相比…110760.94亿元…增加了约1.36万亿元"
+      (a milestone such as "迈上11万亿元新台阶" is not the figure compared); "广州GDP超出重庆
+      337亿多元" and "与深圳的差距缩小到1223亿元" (each side's figure stated earlier, right after its
+      name); "revenue increased $3.5 million, or 76.8%, from $4.5 million … to $8.0 million";
+      "was $72.8 million, an increase of $7.2 million … compared to $65.6 million";
+    - contributions: a summary "A、B拉动进口增长10.7个百分点" against the parts' own 拉动进口增长;
     - the rows of a flattened table (``label | 2019 | 2018 | change``): subtotals and totals
       (the rows right above or below that add up, with costs written in parentheses or
       subtracted, e.g. gross margin = revenue − cost of goods sold), and a change column
       (2019 − 2018).  A table's structure is learned from its own columns: a row is reported
-      only when the same rows add up in the other columns (or the label names a total), so a
-      table that never adds up says nothing.
+      only when the same rows add up in the other columns (or, with two columns, when its label
+      names a total), so a table that never adds up says nothing.
 
-    Parts that are named as the whole breakdown (出口 and 进口; the three industries; "including
-    … and …" with "这N个") must add up to the total within rounding; parts that may leave
-    something out ("其中" a few items) are reported only when they exceed the total.  A stated
-    value stands for every value that rounds to it, so 28093.6 = 13373.1 + 14720.6 (28093.7)
-    passes.
+    Complete breakdowns must add up to the total within rounding; parts that may leave
+    something out are reported only when they exceed the total; categories that may overlap
+    (女党员, 少数民族党员, 35岁以下党员) are never added.  A stated value stands for every value
+    that rounds to it, so 28093.6 = 13373.1 + 14720.6 (28093.7) passes.
 
 Why it matters:
     A total that no longer matches its parts is the classic slip of a revised draft: one figure
@@ -101,7 +108,7 @@ def render(x: Fraction, like) -> str:
     if isinstance(like, Cell):
         neg = x < 0
         v = abs(v)
-    digits = fmt(abs(v) if isinstance(like, Cell) else v, _decimals(text))
+    digits = fmt(abs(v), _decimals(text))
     if "," in m.group():
         ip, _, fp = digits.lstrip("-").partition(".")
         digits = ("-" if digits.startswith("-") else "") + f"{int(ip):,}" + ("." + fp if fp else "")
@@ -112,6 +119,8 @@ def render(x: Fraction, like) -> str:
     if isinstance(like, Cell):
         inner = out.replace("(", "").replace(")", "").replace("-", "").replace("−", "").strip()
         out = f"({inner})" if neg else inner
+    elif neg:
+        out = "−" + out
     return out
 
 
@@ -171,12 +180,13 @@ def judge(total: Quantity | Cell, terms: list[Term], exhaustive: bool, what: str
             rest, _ = _total_of(others)
             want = (total.value - rest) if t.sign > 0 else (rest - total.value)
             need.append(f"{_show(t)} would be {_range(want, t.item)}")
-        msg = (f"{what}: stated {stated}, but {formula} = {expected} "
-               f"({_range(iv, total)} within rounding), off by at least {gap_txt}; for the total "
-               f"to hold it would be {_range(iv, total)}, or " + "; or ".join(need))
+        within = "" if _range(iv, total) == expected else f" ({_range(iv, total)} within rounding)"
+        msg = (f"{what}: stated {stated}, but {formula} = {expected}{within}, off by at least "
+               f"{gap_txt}; for the total to hold it would be {_range(iv, total)}, or " + "; or ".join(need))
     else:
+        within = "" if _range(iv, total) == expected else f" ({_range(iv, total)} within rounding)"
         msg = (f"{what}: the parts alone add up to more than the total: stated {stated}, but "
-               f"{formula} = {expected} ({_range(iv, total)} within rounding), {gap_txt} more; "
+               f"{formula} = {expected}{within}, {gap_txt} more; "
                f"the total would be at least {render(iv.lo, total)}, or the parts smaller")
     if note:
         msg += f" ({note})"
@@ -202,9 +212,19 @@ _MAX_BLOCK = 8
 _MIN_TOTAL = 50
 
 
-def _amount_columns(rows: list[Row], width: int) -> list[int]:
+# Columns that do not add up down the rows: rates, shares, prices, averages.
+# Ex) "% CHANGE" "比上年增长(%)" "Average revenue per user" "Margin"
+_NOT_ADDITIVE_HEAD = regex.compile(
+    r"(?i)%|％|‰|percent|\brate\b|ratio|margin|growth|\bper\b|average|\bavg\b|price|yield|"
+    r"增长|增速|比重|占比|同比|环比|均|率|价格|指数")
+_PERIOD_HEAD = regex.compile(r"(?i)(?:19|20)[0-9]{2}|\bFY|\bQ[1-4]\b|current|prior|previous|本期|上期|本年|上年|年")
+
+
+def _amount_columns(rows: list[Row], width: int, table: Table | None = None) -> list[int]:
     cols = []
     for j in range(width):
+        if table is not None and j < len(table.headers) and _NOT_ADDITIVE_HEAD.search(table.headers[j]):
+            continue
         cells = [r.cells[j] for r in rows if j < len(r.cells) and r.cells[j] is not None]
         if len(cells) >= 2 and sum(1 for c in cells if not c.percent) * 2 > len(cells):
             cols.append(j)
@@ -271,7 +291,7 @@ def _table_checks(ctx: Context) -> Iterator[Check | Finding]:
         data = [r for r in table.rows if not is_header(r) and r.numeric]
         if len(data) < 3:
             continue
-        cols = _amount_columns(data, table.width())
+        cols = _amount_columns(data, table.width(), table)
         if not cols:
             continue
         for seg in _segments(table):
@@ -282,6 +302,7 @@ def _table_checks(ctx: Context) -> Iterator[Check | Finding]:
 def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check | Finding]:
     n = len(seg)
     for i, row in enumerate(seg):
+        hinted = bool(_TOTAL_LABEL.search(row.label)) or not row.label
         best = None        # (support, -fail, -k, candidate)
         full = []
         for direction in (-1, 1):
@@ -291,8 +312,8 @@ def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check |
                     break
                 block = [seg[x] for x in idx]
                 for signs in _signs(k):
-                    if direction > 0 and signs[1] < 0:
-                        continue  # parts listed below a total are added
+                    if signs[1] < 0 and (direction > 0 or not hinted):
+                        continue  # only a named total subtracts ("Gross margin" = revenue − costs)
                     support, fails = [], []
                     for j in cols:
                         tot = _cell(row, j)
@@ -321,8 +342,12 @@ def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check |
         if best is None:
             continue
         block, signs, support, fails = best[1]
+        # Learned from at least two other columns; or, in a table of two period columns
+        # ("2019 | 2018"), from the other period when the row is named as a total.
+        periods = all(x < len(table.headers) and _PERIOD_HEAD.search(table.headers[x]) for x in support + fails)
         enough = len(support) >= 2 and len(support) > len(fails) or \
-            (len(support) >= 1 and len(support) >= len(fails) and bool(_TOTAL_LABEL.search(row.label) or not row.label))
+            (len(support) >= 1 and len(support) >= len(fails) and periods and
+             bool(_TOTAL_LABEL.search(row.label) or not row.label))
         if not enough:
             continue
         for j in fails:
@@ -333,7 +358,11 @@ def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check |
 
 
 def _head(table: Table, j: int) -> str:
+    """A short column title for messages.  Ex) "Three months ended 31 December 2019 …" → "2019"."""
     head = table.headers[j] if j < len(table.headers) else ""
+    years = regex.findall(r"(?:19|20)[0-9]{2}", head)
+    if years and not _CHANGE_HEAD.search(head):
+        return years[-1]
     return head if len(head) <= 40 else "…" + head[-39:]
 
 
@@ -457,6 +486,8 @@ _BREAKDOWNS = (
 )
 # Ex) "贸易逆差下降70%至1347.5亿元" "实现贸易顺差5000亿元"
 _ZH_BALANCE = regex.compile(r"(?P<k>顺差|逆差)")
+# Ex) "其中，" "分产业看，" "按经营地统计，" "按消费类型分，"
+_ZH_BREAKDOWN_MARK = regex.compile(r"其中|分产业看|分产业|分行业看|按[\p{Han}]{1,6}?(?:分|统计|划分|看)[，,：:]")
 _ZH_QIZHONG_LEAD = regex.compile(r"^(?:其中|同期|全年|当月|[，,])+")
 _ZH_BALANCE_GAP = regex.compile(r"^(?:为|达|达到|是|约)?$|(?:至|到|为)$")
 
@@ -507,8 +538,8 @@ def _zh_breakdown(ctx: Context, t: Quantity, line_end: int, what: str, total, pa
         return
     first = min(q.start for q in found.values())
     between = ctx.text[t.end:first]
-    # the parts follow the total: after 其中, or within the next few clauses
-    if "其中" not in between and sum(between.count(c) for c in "，；。") > 3:
+    # the parts follow the total: after 其中 or 分产业看 / 按经营地统计, or within the next few clauses
+    if not _ZH_BREAKDOWN_MARK.search(between) and sum(between.count(c) for c in "，；。") > 3:
         return
     terms = [Term(found[name], 1, name) for name, _ in parts]
     yield from judge(t, terms, True, what)
@@ -648,7 +679,7 @@ def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
 
 # Labels of parts that cannot overlap: one level, class or size each.
 # Ex) "国家级示范村62个、省级示范村131个" "一类…二类…" "大型…中型…小型…" "公办…民办…"
-_DISJOINT = (regex.compile(r"(?:国家|省|市|县|区|乡|镇|村)级"), regex.compile(r"[1-5１-５一二三四五]\s?[类级等星]|[1-5]A级"),
+_DISJOINT = (regex.compile(r"(?:国家|中央|省|市|县|区|乡|镇|村)级"), regex.compile(r"[1-5１-５一二三四五]\s?[类级等星]|[1-5]A级"),
              regex.compile(r"大型|中型|小型|微型"), regex.compile(r"公办|民办"), regex.compile(r"男|女"),
              regex.compile(r"城镇|农村|乡村"), regex.compile(r"新建|续建|改扩建"), regex.compile(r"本科|专科|高职"))
 
@@ -740,7 +771,8 @@ def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity |
         for q in _amounts(ctx, pos + len(name), min(before, pos + len(name) + 12)):
             gap = text[pos + len(name):q.start]
             if q.kind == "amount" and q.unit == unit and regex.fullmatch(
-                    r"(?:[0-9]{4}年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?(?:为|以|达|达到|是)?", gap) \
+                    r"[市省]?(?:[0-9]{4}年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?"
+                    r"(?:为|以|达|达到|是)?", gap) \
                     and q.qualifier is None:
                 return q
             break
@@ -786,8 +818,11 @@ _EN_CHANGE_BEFORE = regex.compile(
     r"(?i)\b(?P<v>increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|gained|"
     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+decline\s+of|a\s+rise\s+of|a\s+drop\s+of|a\s+fall\s+of|"
     r"a\s+gain\s+of|up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|some\s+)?$")
+_EN_CHANGE_WORD = regex.compile(r"(?i)\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|"
+                             r"gained|surged|slipped|slumped|widened|narrowed)\b")
 _EN_DOWN = regex.compile(r"(?i)decrease|declin|fell|drop|fall|down")
-_EN_FROM = regex.compile(r"(?i)\bfrom\s+(?:a\s+|the\s+)?$")
+# Ex) "from $4.5 million" "compared to $203.4 million" "versus $3.1bn"
+_EN_FROM = regex.compile(r"(?i)\b(?:from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+|the\s+)?$")
 _EN_TO = regex.compile(r"(?i)\bto\s+(?:a\s+|the\s+)?$")
 _EN_WAS = regex.compile(r"(?i)\b(?:was|were|of|totaled|totalled|reached|at)\s+$")
 
@@ -807,7 +842,7 @@ def _en_changes(ctx: Context) -> Iterator[Check | Finding]:
             if q.start <= d.start:
                 continue
             # Ex) "from $4.5 million … to $8.0 million" or "to $8.0 million from $4.5 million"
-            if frm is None and _EN_FROM.search(text, max(0, q.start - 12), q.start):
+            if frm is None and _EN_FROM.search(text, max(0, q.start - 16), q.start):
                 frm = q
             elif to is None and _EN_TO.search(text, max(0, q.start - 8), q.start):
                 to = q
@@ -823,6 +858,12 @@ def _en_changes(ctx: Context) -> Iterator[Check | Finding]:
                 continue
             to = earlier[-1]
         if any(q.qualifier is not None for q in (d, frm, to)):
+            continue
+        # one change: no second change verb or clause break between its figures
+        # Ex) "Costs fell $2m from $10m; revenue rose to $30m" pairs $2m with $10m only
+        lo, hi = min(d.end, frm.end, to.end), max(frm.start, to.start, d.start)
+        span = text[lo:hi]
+        if ";" in span or _EN_CHANGE_WORD.search(span) or hi - lo > 160:
             continue
         down = bool(_EN_DOWN.search(vm.group("v")))
         terms = [Term(frm, 1), Term(to, -1)] if down else [Term(to, 1), Term(frm, -1)]

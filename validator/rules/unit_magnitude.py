@@ -45,7 +45,7 @@ from ..extract.numerals import parse_zh_integer
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, show
-from .repeated_quantity import _range, judge_table, odd_ones, pairs, table_pairs
+from .repeated_quantity import judge_table, odd_ones, pairs, table_verdicts
 
 ID = "unit-magnitude"
 SEVERITY = "error"
@@ -72,33 +72,32 @@ def _magnitude_pairs(ctx: Context) -> Iterator[Check | Finding]:
             r = ratio if ratio >= 1 else 1 / ratio
             if r.denominator == 1 or abs(r - round(r)) < Fraction(1, 100):
                 factor = f"; the two differ by a factor of about {fmt(Fraction(round(r)))}"
+        want = _in_mag(good.value, bad.scale, bad.unit)
         msg = (f"stated {show(bad)} but the same quantity is stated as {show(good)} (line {line}), "
-               f"which is {_in_mag(good.value, bad.scale)} in the magnitude of {show(bad)}; "
-               f"{show(bad)} stands for {_in_mag(bad.value, bad.scale)}{factor}; for the two to "
-               f"agree, {show(bad)} would have to be {_in_mag(good.value, bad.scale)}")
-        yield Check(ID, bad.start, bad.end, "failed", show(bad), _in_mag(good.value, bad.scale), msg)
-        yield Finding(ID, SEVERITY, msg, bad.start, bad.end, show(bad), _in_mag(good.value, bad.scale),
+               f"which is {want} in the magnitude of {show(bad)}; {show(bad)} stands for "
+               f"{_in_mag(bad.value, bad.scale, bad.unit)}{factor}; for the two to agree, {show(bad)} "
+               f"would have to be {want}")
+        yield Check(ID, bad.start, bad.end, "failed", show(bad), want, msg)
+        yield Finding(ID, SEVERITY, msg, bad.start, bad.end, show(bad), want,
                       (("other", show(good)), ("other_line", str(line))),
                       (Related("same-quantity", show(good), good.start, good.end),))
 
 
-def _mag_word(q: Quantity) -> str:
-    t = q.text
-    for w in ("万亿", "亿", "万", "千"):
-        if w in t:
-            return w
-    for w, s in (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3), ("bn", 9), ("m", 6)):
-        if w in t.lower():
-            return w
-    return ""
+_ZH_UNIT = {"CNY": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑", "HKD": "港元", "JPY": "日元"}
+_EN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "RMB", "AUD": "A$", "HKD": "HK$"}
 
 
-def _in_mag(iv: Interval, scale: int) -> str:
+def _in_mag(iv: Interval, scale: int, unit: str = "CNY") -> str:
+    """An interval written in a magnitude.  Ex) "823050–823150亿元", "$95.96–95.97 million"."""
     f = Fraction(10) ** scale
     lo, hi = iv.lo / f, iv.hi / f
-    word = {12: "万亿", 8: "亿", 4: "万", 9: " billion", 6: " million", 3: " thousand", 0: ""}.get(scale, f"e{scale}")
     a, b = fmt(lo), fmt(hi)
-    return f"{a}{word}" if a == b else f"{a}–{b}{word}"
+    num = a if a == b else f"{a}–{b}"
+    if scale in (12, 8, 4):
+        word = {12: "万亿", 8: "亿", 4: "万"}[scale]
+        return f"{num}{word}{_ZH_UNIT.get(unit, '')}"
+    word = {9: " billion", 6: " million", 3: " thousand", 0: ""}.get(scale, f"e{scale}")
+    return f"{_EN_SYMBOL.get(unit, '')}{num}{word}"
 
 
 # -- thresholds ------------------------------------------------------------------------------------
@@ -178,29 +177,30 @@ def _judge_threshold(ctx: Context, t: Threshold, q: Quantity) -> Iterator[Check 
     amount = show(q)
     hi, lo = q.value.hi, q.value.lo
     scale = 12 if t.value >= Fraction(10) ** 12 and q.scale >= 8 else q.scale
+    unit = q.unit
     if hi is not None and hi < t.value:
         msg = (f"stated {stated} but the amount it describes is {amount} "
-               f"({_in_mag(q.value, scale)}), below the threshold {_in_mag(Interval.exact(t.value), scale)}; "
+               f"({_in_mag(q.value, scale, unit)}), below the threshold {_in_mag(Interval.exact(t.value), scale, unit)}; "
                f"for the sentence to hold the amount would be at least "
-               f"{_in_mag(Interval.exact(t.value), q.scale)}, or the threshold at most {_in_mag(q.value, scale)}")
+               f"{_in_mag(Interval.exact(t.value), q.scale, unit)}, or the threshold at most {_in_mag(q.value, scale, unit)}")
         yield Check(ID, t.start, t.end, "failed", stated, amount, msg)
         yield Finding(ID, SEVERITY, msg, t.start, t.end, stated, amount,
-                      (("amount", amount), ("threshold", _in_mag(Interval.exact(t.value), scale))),
+                      (("amount", amount), ("threshold", _in_mag(Interval.exact(t.value), scale, unit))),
                       (Related("amount", amount, q.start, q.end),))
         return
     if t.verb in _FLOOR_VERBS and t.tail and lo is not None and lo >= t.value + t.step:
         nxt = t.value + t.step
-        msg = (f"stated {stated} but the amount is {amount} ({_in_mag(q.value, scale)}), already past "
-               f"the next step {_in_mag(Interval.exact(nxt), scale)}; a new level of "
-               f"{_in_mag(Interval.exact(t.value), scale)} fits amounts from "
-               f"{_in_mag(Interval.exact(t.value), scale)} up to {_in_mag(Interval.exact(nxt), scale)}")
+        msg = (f"stated {stated} but the amount is {amount} ({_in_mag(q.value, scale, unit)}), already past "
+               f"the next step {_in_mag(Interval.exact(nxt), scale, unit)}; a new level of "
+               f"{_in_mag(Interval.exact(t.value), scale, unit)} fits amounts from "
+               f"{_in_mag(Interval.exact(t.value), scale, unit)} up to {_in_mag(Interval.exact(nxt), scale, unit)}")
         yield Check(ID, t.start, t.end, "failed", stated, amount, msg)
         yield Finding(ID, "warning", msg, t.start, t.end, stated, amount,
-                      (("amount", amount), ("threshold", _in_mag(Interval.exact(t.value), scale))),
+                      (("amount", amount), ("threshold", _in_mag(Interval.exact(t.value), scale, unit))),
                       (Related("amount", amount, q.start, q.end),))
         return
     yield Check(ID, t.start, t.end, "passed", stated, amount,
-                f"{amount} is at least {_in_mag(Interval.exact(t.value), scale)}")
+                f"{amount} is at least {_in_mag(Interval.exact(t.value), scale, unit)}")
 
 
 # -- currency conversions ----------------------------------------------------------------------------
@@ -237,10 +237,11 @@ class Money:
     text: str
     value: Interval
     unit: str
+    zh: bool = False
 
 
 def _moneys(ctx: Context) -> list[Money]:
-    out = [Money(q.start, q.end, show(q), q.value, q.unit) for q in ctx.quantities
+    out = [Money(q.start, q.end, show(q), q.value, q.unit, q.lang == "zh") for q in ctx.quantities
            if q.kind == "amount" and q.value.bounded]
     taken = {(m.start) for m in out}
     for m in _EN_AMOUNT.finditer(ctx.text):
@@ -315,11 +316,12 @@ def _conversion_checks(ctx: Context) -> Iterator[Check | Finding]:
                             f"{c.src.text} → {c.dst.text} at the stated {rtext}")
                 continue
             need = c.src.value * r if (c.src.unit, c.dst.unit) == (a, b) else c.src.value / r
+            shown = _in_mag(need, 8, c.dst.unit) if c.dst.zh else _plain(need)
             msg = (f"stated {c.dst.text} for {c.src.text}, but at the rate stated in the text ({rtext}) "
-                   f"{c.src.text} is {_plain(need)}; the conversion implies {_plain(implied, 4)} "
+                   f"{c.src.text} is {shown}; the conversion implies {_plain(implied, 4)} "
                    f"instead of {fmt(r.lo, 4)}–{fmt(r.hi, 4)}")
-            yield Check(ID, c.dst.start, c.dst.end, "failed", c.dst.text, _plain(need), msg)
-            yield Finding(ID, SEVERITY, msg, c.dst.start, c.dst.end, c.dst.text, _plain(need),
+            yield Check(ID, c.dst.start, c.dst.end, "failed", c.dst.text, shown, msg)
+            yield Finding(ID, SEVERITY, msg, c.dst.start, c.dst.end, c.dst.text, shown,
                           (("rate", rtext), ("source", c.src.text)),
                           (Related("source", c.src.text, c.src.start, c.src.end),
                            Related("rate", rtext, rs, re_)))
@@ -369,7 +371,7 @@ def _plain(iv: Interval, digits: int | None = None) -> str:
 
 # -- tables in one unit, text in another ----------------------------------------------------------
 def _table_checks(ctx: Context) -> Iterator[Check | Finding]:
-    for tp in table_pairs(ctx):
+    for tp in table_verdicts(ctx):
         if not tp.same_scale:
             yield from judge_table(ctx, tp, ID, SEVERITY)
 
