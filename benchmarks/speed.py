@@ -1,12 +1,15 @@
 """Speed and memory benchmark: validator against the read+decode+one-pattern baseline.
 
-    python benchmarks/speed.py [--runs N] [--sizes 10k,1m,10m,100m] [--archive 10000] [--work DIR]
+    python benchmarks/speed.py [--runs N] [--sizes 10k,1m,10m,100m] [--archive 10000] [--jobs N]
+                               [--validator-args "--ignore repeated-quantity"] [--work DIR]
 
 Generates deterministic Chinese and English report text (seeded; nothing is downloaded) into
 --work (default: benchmarks/.work, ignored by git), then measures, interleaved and as the median
 of --runs runs: `python -c pass`, the baseline (benchmarks/baseline.py) and `validator audit`
 on each input, with each process's peak memory (from wait4's rusage).  Prints every figure as a
-ratio to the baseline measured in the same run, plus the seed report and the dev corpus.
+ratio to the baseline measured in the same run, plus the seed report and the dev corpus; then
+the issue's targets: scaling per 10x of size, the archive on one process and with --jobs N
+(parallel efficiency = time on one process / (N x time on N)), and peak memory.
 
 Run on demand only: it is not part of the test suite.
 """
@@ -119,7 +122,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="10k,1m,10m")
     ap.add_argument("--archive", type=int, default=0, help="number of 10 KB reports in the archive (e.g. 10000)")
-    ap.add_argument("--jobs", default="", help="also time `--jobs N` on the archive (needs the option)")
+    ap.add_argument("--jobs", default=str(len(os.sched_getaffinity(0))),
+                    help="also time `--jobs N` on the archive (default: all cores)")
+    ap.add_argument("--validator-args", default="", help="extra options for every validator run")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / ".work")
     args = ap.parse_args()
     inputs = generate(args.work, [s for s in args.sizes.split(",") if s], args.archive)
@@ -131,9 +136,11 @@ def main() -> None:
                                   "validator --version": [py, "-m", "validator", "--version"]}
     for name, path in inputs.items():
         cmds[f"baseline {name}"] = [py, str(ROOT / "benchmarks" / "baseline.py"), str(path)]
-        cmds[f"validator {name}"] = [py, "-m", "validator", "audit", "--fail-on", "never", str(path)]
+        cmds[f"validator {name}"] = [py, "-m", "validator", "audit", "--fail-on", "never", "--jobs", "1",
+                                     *args.validator_args.split(), str(path)]
         if args.jobs and name.startswith("archive"):
-            cmds[f"validator {name} --jobs {args.jobs}"] = cmds[f"validator {name}"] + ["--jobs", args.jobs]
+            cmds[f"validator {name} --jobs {args.jobs}"] = cmds[f"validator {name}"][:-1] + [
+                "--jobs", args.jobs, str(path)]
     times = {k: [] for k in cmds}
     mem = {k: 0 for k in cmds}
     for _ in range(args.runs):
@@ -153,6 +160,45 @@ def main() -> None:
         mbs = f"{size / 1e6 / med[name]:.2f}" if size else ""
         print(f"{name:<34}{med[name]:>10.3f}{mem[name] / 1024:>10.1f}{ratio:>12}"
               f"{med[name] / med['python -c pass']:>9.2f}{mbs:>9}")
+
+
+    targets(med, mem, inputs, args)
+
+
+def targets(med: dict, mem: dict, inputs: dict, args) -> None:
+    """The issue's targets, each with its measured figure."""
+    def ok(flag: bool) -> str:
+        return "met" if flag else "NOT MET"
+
+    print("\ntargets (2-core machine):")
+    start = med["validator --version"] / med["python -c pass"]
+    print(f"  cold start (--version) {start:.2f}x python -c pass   (<= 3x)   {ok(start <= 3)}")
+    if "validator 10k" in med:
+        r = med["validator 10k"] / med["baseline 10k"]
+        print(f"  10 KB report           {r:.2f}x baseline         (<= 2x)   {ok(r <= 2)}")
+    for big in ("10m", "1m"):
+        if f"validator {big}" in med:
+            size = _size(inputs[big]) / 1e6
+            v, b = size / med[f"validator {big}"], size / med[f"baseline {big}"]
+            print(f"  MB/s on {big:<4}          {v:.2f} vs {b:.2f} = {v / b:.1%} of baseline  (>= 40%)   {ok(v / b >= 0.4)}")
+            break
+    sizes = [s for s in ("1m", "10m", "100m") if f"validator {s}" in med]
+    for a, b in zip(sizes, sizes[1:]):
+        g = med[f"validator {b}"] / med[f"validator {a}"]
+        print(f"  scaling {a} -> {b:<5}     {g:.1f}x time per 10x size  (<= 11x)  {ok(g <= 11)}")
+    for name in inputs:
+        if not name.startswith("archive"):
+            continue
+        one = med[f"validator {name}"]
+        r = one / med[f"baseline {name}"]
+        print(f"  {name} one process {r:.2f}x baseline ({one:.1f} s)  (<= 4x)  {ok(r <= 4)}")
+        key = f"validator {name} --jobs {args.jobs}"
+        if key in med:
+            n = int(args.jobs)
+            eff = one / (n * med[key])
+            print(f"  {name} --jobs {n}      {med[key]:.1f} s, parallel efficiency {eff:.0%}  (>= 85%)  {ok(eff >= 0.85)}")
+        peak = max(mem[f"validator {name}"], mem.get(key, 0)) / 1024
+        print(f"  {name} peak memory {peak:.1f} MiB per process  (<= 64 MiB)  {ok(peak <= 64)}")
 
 
 def _size(path: Path | None) -> int:

@@ -24,7 +24,8 @@ def _rule_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
+STREAMED = ("text", "github", "jsonl")  # line-oriented: written file by file as the audit runs
 
 
 def _format_spec(value: str) -> tuple[str, str | None]:
@@ -37,6 +38,16 @@ def _format_spec(value: str) -> tuple[str, str | None]:
     return name, (path or None)
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: must be 0 (all cores) or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="validator", description="Check the numbers in reports against each other.")
     p.add_argument("--version", action="version", version=f"validator {__version__}")
@@ -45,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="check reports and report every inconsistency")
     a.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     a.add_argument("--format", action="append", type=_format_spec, default=None, metavar="FORMAT[:FILE]",
-                   help="text, json, sarif, junit, github or html (default: text, or the config's); "
+                   help="text, json, jsonl, sarif, junit, github or html (default: text, or the config's); "
                         "FORMAT:FILE writes that format to FILE; repeat for several")
     a.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout "
                    "(the text report then still goes to the terminal unless --quiet)")
@@ -66,10 +77,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no summary lines, no progress bar, no text copy on the terminal")
     a.add_argument("--claims", metavar="DIR", default=None,
                    help="folder of claims files and facts (default: claims, when it exists)")
+    _input_options(a)
+    a.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="audit N files at a time in separate processes (default: all cores; "
+                        "the output is the same for every N)")
+    a.add_argument("--skip-unchanged", action="store_true",
+                   help="reuse the results of reports that did not change since the last run "
+                        "(same content, tool version, rules and claims); see --cache-dir")
+    a.add_argument("--cache-dir", metavar="DIR", default=None,
+                   help="where --skip-unchanged keeps results (default: .validator-cache)")
+    a.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run the audit on a Dask cluster (tcp://host:8786, or 'local'); "
+                        "needs the extra validator[dask]; workers must read the same paths")
 
     e = sub.add_parser("extract", help="list the quantities found in a report")
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("--format", choices=("table", "json"), default="table")
+    _input_options(e)
 
     i = sub.add_parser("init", help="draft a claims file for a report")
     i.add_argument("report", metavar="REPORT")
@@ -83,10 +107,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME", default=None,
+                   help="read text files in this encoding (default: detect UTF-8/16, GB18030, Big5)")
+    p.add_argument("--max-size", metavar="SIZE", default=None,
+                   help="refuse input files larger than SIZE, e.g. 200M (default: 64M)")
+
+
+def _configure_load(args) -> None:
+    """--encoding and --max-size → validator.load's options for this run (a usage error is exit 2)."""
+    if not hasattr(args, "encoding"):
+        return
+    from .load import configure
+    from .load.encoding import DecodeError, canonical
+    from .load.limits import DEFAULT, Limits, parse_size
+    try:
+        encoding = canonical(args.encoding) if args.encoding else None
+        limits = DEFAULT if args.max_size is None else Limits(max_bytes=parse_size(args.max_size))
+    except (DecodeError, ValueError) as exc:
+        raise _Handled(f"--{'encoding' if isinstance(exc, DecodeError) else 'max-size'}: {exc}") from None
+    configure(encoding, limits)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _configure_load(args)
         if args.command == "audit":
             return _audit(args)
         if args.command == "extract":
@@ -164,31 +211,67 @@ def _audit(args) -> int:
         from .config import filter_paths
         paths = filter_paths(args.paths, paths, cfg)
     progress = Progress(len(paths), enabled=None if not args.quiet else False)
-    results = list(progress.track(audit(paths, rules, claims)))
-    for r in results:
-        if r.error is not None:
-            print(f"validator: error: {r.path}: {r.error}", file=sys.stderr)
-    # suppress: configured severities, inline markers, then the baseline (SPEC.md pipeline)
-    results = apply_severity(results, cfg.severity)
+    claims_dir = args.claims if args.claims is not None else ("claims" if os.path.isdir("claims") else None)
+    cache = None
+    if args.skip_unchanged:
+        from .cache import Cache
+        cache = Cache(args.cache_dir or ".validator-cache", [r.ID for r in rules], claims_dir)
+    if args.dask:
+        from .distributed import DaskMissing, audit as dask_audit
+        try:
+            import dask.distributed  # noqa: F401  (a clear message when the extra is missing)
+        except ImportError:
+            raise _Handled(str(DaskMissing("--dask needs the optional extra: pip install 'validator[dask]'"))) from None
+        source = dask_audit(paths, [r.ID for r in rules], claims_dir, address=args.dask)
+    else:
+        from .runner import audit_many, default_jobs
+        source = audit_many(paths, rules, claims, args.jobs or default_jobs(), cache)
     from .rules import BY_ID
-    results = suppress.apply_markers(results, set(BY_ID) | {"claim"}, active)
-    if claims is not None:  # quote-anchored waivers of the claims files that name each report
-        results = suppress.apply_waivers(results, lambda path: [
-            w for f in claims.for_document(path) for w in getattr(f, "waivers", ())], active)
+    known_ids = set(BY_ID) | {"claim"}
+
+    def suppressed(batch):
+        # suppress: configured severities, inline markers, then claims waivers (SPEC.md pipeline)
+        batch = apply_severity(batch, cfg.severity)
+        batch = suppress.apply_markers(batch, known_ids, active)
+        if claims is not None:  # quote-anchored waivers of the claims files that name each report
+            batch = suppress.apply_waivers(batch, lambda path: [
+                w for f in claims.for_document(path) for w in getattr(f, "waivers", ())], active)
+        return batch
+
+    streamed = (len(args.format) == 1 and args.format[0][0] in STREAMED and args.format[0][1] is None
+                and args.output is None and not args.write_baseline
+                and not (args.format[0][0] == "github" and os.environ.get("GITHUB_STEP_SUMMARY")))
     try:
-        if args.write_baseline:
-            n = suppress.write_baseline(args.write_baseline, results)
-            print(f"validator: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
-        if args.baseline:
-            results = suppress.apply_baseline(results, suppress.read_baseline(args.baseline))
-    except suppress.BaselineError as exc:
-        raise _Handled(str(exc)) from None
-    for name, path in args.format:
-        target = path or args.output
-        _write(_render(name, results, rules, args.quiet and target is None), target)
-        if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            from .report.github import step_summary
-            _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(results))
+        if streamed:
+            results, relations = _stream(args, progress.track(source), suppressed, progress)
+        else:
+            results = list(progress.track(source))
+            relations = None
+            for r in results:
+                if r.error is not None:
+                    print(f"validator: error: {r.path}: {r.error}", file=sys.stderr)
+            results = suppressed(results)
+    finally:
+        if cache is not None:
+            cache.close()
+    if cache is not None and not args.quiet:
+        print(f"validator: cache {cache.dir}: {cache.hits} unchanged file(s) not read, "
+              f"{cache.stored} audited and stored", file=sys.stderr)
+    if not streamed:
+        try:
+            if args.write_baseline:
+                n = suppress.write_baseline(args.write_baseline, results)
+                print(f"validator: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
+            if args.baseline:
+                results = suppress.apply_baseline(results, suppress.read_baseline(args.baseline))
+        except suppress.BaselineError as exc:
+            raise _Handled(str(exc)) from None
+        for name, path in args.format:
+            target = path or args.output
+            _write(_render(name, results, rules, args.quiet and target is None), target)
+            if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+                from .report.github import step_summary
+                _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(results))
     on_stdout = [n for n, p in args.format if (p or args.output) is None]
     if not on_stdout and not args.quiet and "text" not in (n for n, _ in args.format):
         # Ex) --format sarif --output x.sarif: the file for the machine, the text for the person
@@ -196,12 +279,72 @@ def _audit(args) -> int:
         sys.stdout.flush()
     if not args.quiet and "text" not in on_stdout:
         # the text report ends with its own (timeless) summary; otherwise say it on stderr
-        print(summary_line(results, time.monotonic() - started), file=sys.stderr)
+        print(summary_line(results, time.monotonic() - started, relations), file=sys.stderr)
     if any(r.error is not None for r in results):
         return ExitCode.ERROR
     if args.write_baseline:
         return ExitCode.OK
     return ExitCode.FINDINGS if at_or_above(results, args.fail_on) else ExitCode.OK
+
+
+def _stream(args, source, suppressed, progress):
+    """Write each file's lines as soon as it is done (text, github, jsonl on stdout).
+
+    Only each file's path, findings and error are kept for the closing summary and the exit
+    code, so memory stays flat however many files the audit reads.  The bytes written are
+    those the same format writes at once.
+    """
+    from . import suppress
+    from .model import FileResult
+    from .report import summary
+    name = args.format[0][0]
+    known = None
+    if args.baseline:
+        try:
+            known = suppress.read_baseline(args.baseline)
+        except suppress.BaselineError as exc:
+            raise _Handled(str(exc)) from None
+    if name == "jsonl":
+        from .report.jsonl import file_lines, summary_line as closing
+    elif name == "github":
+        from .report.github import render as render_github
+    else:
+        from .report.text_format import render as render_text
+    kept: list[FileResult] = []
+    relations = 0
+    clear = progress.enabled and sys.stdout.isatty()  # the bar and the report share a terminal
+    for r in source:
+        if r.error is not None:
+            if progress.enabled:
+                sys.stderr.write("\r\x1b[K")
+            print(f"validator: error: {r.path}: {r.error}", file=sys.stderr)
+        r = suppressed([r])[0]
+        if known is not None:
+            r = suppress.apply_baseline([r], known)[0]
+        if name == "jsonl":
+            text = file_lines(r)
+        else:  # one file's lines, without the closing summary line
+            text = (render_github if name == "github" else render_text)([r])
+            text = text[:text.rstrip("\n").rfind("\n") + 1]
+        if text:
+            if clear:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        relations += len(r.checks)
+        kept.append(FileResult(r.path, None, r.findings, (), r.error))
+    s = summary(kept)
+    if name == "jsonl":
+        sys.stdout.write(closing(s, relations))
+    elif name == "github":
+        sys.stdout.write(f"validator: {s['files']} file(s), {s['checked']} checked: {s['errors']} error(s), "
+                         f"{s['warnings']} warning(s), {s['infos']} info(s)\n")
+    elif not args.quiet:
+        sys.stdout.write(f"{s['files']} file(s), {s['checked']} checked, {relations} relation(s) checked: "
+                         f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info(s)\n")
+    sys.stdout.flush()
+    return kept, relations
 
 
 def _configure(args):
@@ -232,6 +375,9 @@ def _configure(args):
 def _render(name: str, results, rules, quiet: bool) -> str:
     if name == "json":
         from .report.json_format import render
+        return render(results)
+    if name == "jsonl":
+        from .report.jsonl import render
         return render(results)
     if name == "sarif":
         from .report.sarif import render

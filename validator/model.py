@@ -33,16 +33,36 @@ class Document:
     format: str = "text"
     encoding: str = "utf-8"
     line_starts: tuple[int, ...] = ()
+    # Where a person finds an offset in the original: ((offset, "page", 3), (offset, "paragraph", 12) …),
+    # sorted by offset, each entry valid up to the next (DOCX: paragraphs, PDF: pages; else empty).
+    locations: tuple[tuple[int, str, int], ...] = ()
+    # 1-based numbers of the lines that are page chrome repeated through the text (a page title or
+    # footer printed again on every page), set by the loader (validator/load/boilerplate.py).
+    boilerplate: frozenset[int] = frozenset()
 
     @staticmethod
-    def from_text(path: str, text: str, format: str = "text", encoding: str = "utf-8") -> "Document":
+    def from_text(path: str, text: str, format: str = "text", encoding: str = "utf-8",
+                  locations: tuple[tuple[int, str, int], ...] = ()) -> "Document":
         starts = [0]
         find = text.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        return Document(path, text, format, encoding, tuple(starts))
+        return Document(path, text, format, encoding, tuple(starts), tuple(locations))
+
+    def location(self, offset: int) -> tuple[str, int] | None:
+        """("page", 3) or ("paragraph", 12) for a character offset, when the format has them."""
+        if not self.locations:
+            return None
+        i = bisect.bisect_right(self.locations, (offset, "\uffff", 1 << 62)) - 1
+        if i < 0:
+            return None
+        return self.locations[i][1], self.locations[i][2]
+
+    def is_boilerplate(self, offset: int) -> bool:
+        """Is the character at *offset* on a repeated page-title / footer line?"""
+        return bool(self.boilerplate) and self.position(offset)[0] in self.boilerplate
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count code points."""

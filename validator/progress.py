@@ -75,14 +75,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary_line(results: list[FileResult], seconds: float | None = None) -> str:
-    """Files, checked, unreadable, relations checked, findings by severity, and the time."""
+def summary_line(results: list[FileResult], seconds: float | None = None, relations: int | None = None) -> str:
+    """Files, checked, unreadable, relations checked, findings by severity, and the time.
+
+    *relations* counts the checks when *results* no longer hold them (a streamed audit keeps
+    only each file's path, findings and error).
+    """
     counts = {"error": 0, "warning": 0, "info": 0}
     for r in results:
         for f in r.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
     checked = sum(1 for r in results if r.error is None)
-    relations = sum(len(r.checks) for r in results)
+    if relations is None:
+        relations = sum(len(r.checks) for r in results)
     parts = [_plural(len(results), "file"), f"{checked} checked"]
     if checked != len(results):
         parts.append(f"{len(results) - checked} unreadable")

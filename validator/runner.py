@@ -82,3 +82,78 @@ def _fold_claims(auto: list[Finding], claimed: list[Finding]) -> list[Finding]:
         out[i] = replace(f, message=f"{f.message} (declared claim {claim_id} fails too)",
                          evidence=f.evidence + (("claim", claim_id),))
     return out
+
+
+# -- many files: a process pool, a cache, results in input order -----------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(rules: list[ModuleType], claims, stamp: bool) -> None:
+    # Called in each forked worker: the rules and claims are inherited, not pickled.
+    _WORKER.update(rules=rules, claims=claims, stamp=stamp)
+
+
+def audit_path(path: str, rules: list[ModuleType], claims=None, stamp: bool = False):
+    """One input's result; with *stamp*, also its cache stamp (size, mtime_ns, sha256) or None."""
+    mark = None
+    if stamp and path != "-":
+        from .cache import stamp_of
+        mark = stamp_of(path)
+    loaded = load(path)
+    if isinstance(loaded, LoadError):
+        result = FileResult(loaded.path, None, error=loaded.message)
+        mark = None  # an unreadable input is tried again next time
+    else:
+        result = audit_document(loaded, rules, claims)
+    return (result, mark) if stamp else result
+
+
+def _work(path: str):
+    return audit_path(path, _WORKER["rules"], _WORKER["claims"], _WORKER["stamp"])
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    import os
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def audit_many(paths: list[str], rules: list[ModuleType], claims=None, jobs: int = 1,
+               cache=None) -> Iterator[FileResult]:
+    """Every input of *paths* (already discovered), in input order, as soon as it is ready.
+
+    *jobs* > 1 audits in a pool of forked processes (the order, and so the output, stays that of
+    ``jobs=1``); *cache* (a :class:`validator.cache.Cache`) answers for inputs that did not
+    change since the last run without reading them, and keeps what the others gave.  Standard
+    input (``-``) is read by this process.
+    """
+    stamp = cache is not None
+
+    def finish(path: str, item):
+        result, mark = item if stamp else (item, None)
+        if cache is not None and mark is not None:
+            cache.store(path, mark, result)
+        return result
+
+    plan = [(p, cache.lookup(p) if cache is not None and p != "-" else None) for p in paths]
+    todo = [p for p, hit in plan if hit is None and p != "-"]
+    if jobs <= 1 or len(todo) <= 1:
+        for p, hit in plan:
+            yield hit if hit is not None else finish(p, audit_path(p, rules, claims, stamp))
+        return
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    # small chunks keep the results flowing in order; a few per worker keep the pipes busy
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    with ctx.Pool(min(jobs, len(todo)), _init_worker, (rules, claims, stamp)) as pool:
+        done = pool.imap(_work, todo, chunksize=chunk)
+        for p, hit in plan:
+            if hit is not None:
+                yield hit
+            elif p == "-":
+                yield finish(p, audit_path(p, rules, claims, stamp))
+            else:
+                yield finish(p, next(done))

@@ -180,8 +180,23 @@ def parse_cell(raw: str, start: int) -> Cell | None:
                 bool(m.group("pct1") or m.group("pct2")))
 
 
+_ROWS_OF: list = [None, []]  # the last text asked about and its rows: rules ask once per rate
+
+
 def table_rows(text: str) -> list[Row]:
-    """Every line with at least two ``|`` separators, split into a label and parsed cells."""
+    """Every line with at least two ``|`` separators, split into a label and parsed cells.
+
+    The answer for the last text is kept, so a rule that asks for every rate of a report reads
+    the report's lines once (callers only read the list).
+    """
+    if _ROWS_OF[0] is text:
+        return _ROWS_OF[1]
+    rows = _table_rows(text)
+    _ROWS_OF[0], _ROWS_OF[1] = text, rows
+    return rows
+
+
+def _table_rows(text: str) -> list[Row]:
     rows = []
     pos = 0
     for line in text.split("\n"):

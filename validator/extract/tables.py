@@ -92,11 +92,9 @@ def parse_cell(raw: str, offset: int) -> Cell | None:
     if m.group("open") or m.group("neg1") or m.group("neg2"):
         value, point = -value, -point
     percent = bool(m.group("pct1") or m.group("pct2"))
-    s = m.start("num")
     # the span: from the first non-blank character to the last
     lead = len(raw) - len(raw.lstrip())
     trail = len(raw.rstrip())
-    del s
     return Cell(raw.strip(), offset + lead, offset + trail, value, point, percent)
 
 

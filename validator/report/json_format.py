@@ -5,13 +5,17 @@
                 "findings": [{"rule", "severity", "message", "path", "line", "column",
                               "end_line", "end_column", "excerpt", "stated", "expected",
                               "evidence": {name: text}, "related": [{"role", "text", "line",
-                              "column"}]}],
+                              "column"}], "page"?: int, "paragraph"?: int}],
                 "checks": [{"rule", "line", "column", "status": "passed"|"failed",
                             "stated", "expected", "message"}],
                 "claims": [...]}],
      "summary": {"files", "checked", "errors", "warnings", "infos"}}
 
-Lines and columns are 1-based; columns count code points.  Output is deterministic: files
+Lines and columns are 1-based; columns count code points of the text as loaded (for HTML, DOCX
+and PDF: the extracted text).  A finding in a PDF also has ``page``, in a DOCX ``paragraph``
+(1-based; see validator/load/docx.py for how paragraphs are counted).  ``encoding`` is the
+codec the file was decoded with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``gb18030``, ``big5`` …),
+``null`` for PDF.  Output is deterministic: files
 in the order given, findings and checks by position, keys in a fixed order.
 """
 
@@ -35,7 +39,7 @@ def document(results: list[FileResult]) -> dict:
             continue
         doc = r.document
         entry["format"] = doc.format
-        entry["encoding"] = doc.encoding
+        entry["encoding"] = doc.encoding or None  # None for PDF (no text encoding)
         findings = []
         for f in r.findings:
             line, col = doc.position(f.start)
@@ -49,6 +53,9 @@ def document(results: list[FileResult]) -> dict:
                 "related": [dict(zip(("role", "text", "line", "column"),
                                      (x.role, x.text, *doc.position(x.start)))) for x in f.related],
             })
+            where = doc.location(f.start)  # Ex) ("page", 3) for a PDF, ("paragraph", 12) for a DOCX
+            if where is not None:
+                findings[-1][where[0]] = where[1]
         checks = []
         for c in r.checks:
             line, col = doc.position(c.start)

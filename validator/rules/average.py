@@ -236,12 +236,17 @@ def _per_head(ctx: Context) -> Iterator[Check | Finding]:
         need_t = x.value * c.value
         need_c = t.value / x.value
         msg = (f"stated an average of {show(x)} but {show(t)} / {show(c)} = {exp} "
-               f"({_money(computed.lo, x)}–{_money(computed.hi, x)} within rounding); for {show(x)} the total would "
-               f"be {_money(need_t.lo, t)}–{_money(need_t.hi, t)} or the count {fmt(need_c.lo, 0)}–{fmt(need_c.hi, 0)}")
+               f"({_span(_money(computed.lo, x), _money(computed.hi, x))} within rounding); for {show(x)} the total "
+               f"would be {_span(_money(need_t.lo, t), _money(need_t.hi, t))} or the count "
+               f"{_span(fmt(need_c.lo, 0), fmt(need_c.hi, 0))}")
         yield Check(ID, x.start, x.end, "failed", show(x), exp, msg)
         yield Finding(ID, SEVERITY, msg, x.start, x.end, show(x), exp,
                       (("total", show(t)), ("count", show(c)), ("computed", exp)),
                       (Related("total", show(t), t.start, t.end), Related("count", show(c), c.start, c.end)))
+
+
+def _span(lo: str, hi: str) -> str:
+    return lo if lo == hi else f"{lo}–{hi}"
 
 
 def _in_parens(text: str, s0: int, at: int) -> bool:

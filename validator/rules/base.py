@@ -10,6 +10,7 @@ Rules never read files or print.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -73,6 +74,44 @@ class Context:
     def memo(self, name: str) -> dict:
         """A dict that lives as long as the document, for a rule's per-quantity results."""
         return self._indexes.setdefault(("memo", name), {})
+
+
+def per_quantity(fn):
+    """Remember ``fn(ctx, q)`` for the document's lifetime: a rule that compares each number with
+    many others (pairs of statements) then looks around each number once, not once per pair.
+
+    Ex) ``@per_quantity`` above ``def scope(ctx, q)``.  Calls with more arguments are not kept.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def remembered(ctx: "Context", q, *args, **kwargs):
+        if args or kwargs:
+            return fn(ctx, q, *args, **kwargs)
+        memo = ctx.memo(name)
+        hit = memo.get(id(q))
+        if hit is not None and hit[0] is q:  # the object itself is kept, so its id stays its own
+            return hit[1]
+        value = fn(ctx, q)
+        memo[id(q)] = (q, value)
+        return value
+
+    return remembered
+
+
+def per_document(fn):
+    """Remember ``fn(ctx)`` for the document: two rules that share a search (pairs of statements
+    of one quantity) run it once.  Callers must treat the answer as read-only."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def remembered(ctx: "Context"):
+        memo = ctx.memo(name)
+        if "value" not in memo:
+            memo["value"] = fn(ctx)
+        return memo["value"]
+
+    return remembered
 
 
 def show(q: Quantity) -> str:

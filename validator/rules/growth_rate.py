@@ -81,8 +81,10 @@ _ZH_TO = regex.compile(
     r"了?(?:到|至|为)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?)?$")
 _ZH_DOWN_VERBS = ("下降", "减少", "降低", "缩小", "缩减", "回落", "降", "减")
 # Ex) "，年均增长4.5%" "，增长24.7%" "，增长1.9倍" "，增加29.8万吨"
+# (only a few words between: "，农村居民收入增长6.8%" is another subject's rate)
 _ZH_AFTER_B = regex.compile(
-    r"^[^。；;\n0-9]{0,10}?(?P<basis>年均|年平均|平均每年)?(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|增|降|翻)了?(?:约)?$")
+    r"^[，,]?(?:累计|共|合计|总共|[0-9]{1,2}年(?:间|来|内)?|[一二三四五六七八九十]{1,2}年(?:间|来|内)?){0,2}"
+    r"(?P<basis>年均|年平均|平均每年)?(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|增|降|翻)了?(?:约)?$")
 # Ex) "，比上年增加29.8万吨，增长7.3%" — the difference between the value and its rate
 _ZH_DIFF = regex.compile(r"^[，,]?(?:比上年末|比上年|同比|比去年|较上年|比20[0-9]{2}年)?(?P<verb>增加|增长|多|减少|下降|少|净增)了?$")
 _ZH_DIFF_THEN_RATE = regex.compile(r"^[，,、]?$")
@@ -191,6 +193,11 @@ def _r(iv: Interval, zh: bool = False) -> str:
     big = abs(mid)
     mags = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")) if zh else \
         ((10**12, " trillion"), (10**9, " billion"), (10**6, " million"))
+    if iv.lo == iv.hi:
+        for mag, word in mags:
+            if big >= mag:
+                return f"{fmt(iv.lo / mag, 2)}{word}"
+        return fmt(iv.lo, 2)
     for mag, word in mags:
         if big >= mag:
             return f"{fmt(iv.lo / mag, 2)}–{fmt(iv.hi / mag, 2)}{word}"
@@ -663,7 +670,7 @@ def _zh_from_to(ctx: Context, done: set[int]) -> Iterator[Check | Finding]:
         s0, s1 = ctx.sentence_of(b.start)
         if _REAL_TERMS.search(text[max(0, s0 - 2, a.start - 40):a.start]) or _REAL_TERMS.search(text[b.end:s1]):
             continue  # Ex) "经济总量由4.8万亿元增加到6.1万亿元，年均增长5.5%" — a real rate on nominal values
-        nxt = qs[i + 2] if i + 2 < len(qs) else None
+        nxt = next((q for q in qs[i + 2:i + 4] if q.kind != "duration"), None)  # skip "五年" in "五年累计增长"
         if nxt is None or nxt.start >= s1:
             continue
         ma = _ZH_AFTER_B.match(text[b.end:nxt.start])
@@ -701,10 +708,11 @@ def _zh_from_to(ctx: Context, done: set[int]) -> Iterator[Check | Finding]:
                 yield Check(ID, nxt.start, nxt.end, "passed", shown, shown, f"{show(b)} - {show(a)}")
             else:
                 pt = (b.point - a.point) if not down else (a.point - b.point)
-                msg = (f"stated a change of {shown} but {show(a)} → {show(b)} is a change of {_r(diff, True)} "
-                       f"(point {fmt(pt, 2)}); either the change or one of the two values is wrong")
-                yield Check(ID, nxt.start, nxt.end, "failed", shown, fmt(pt, 2), msg)
-                yield Finding(ID, SEVERITY, msg, nxt.start, nxt.end, shown, fmt(pt, 2),
+                exp_d = _r(Interval.exact(pt), True)
+                msg = (f"stated a change of {shown} but {show(a)} → {show(b)} is a change of {exp_d} "
+                       f"({_r(diff, True)} within rounding); either the change or one of the two values is wrong")
+                yield Check(ID, nxt.start, nxt.end, "failed", shown, exp_d, msg)
+                yield Finding(ID, SEVERITY, msg, nxt.start, nxt.end, shown, exp_d,
                               (("old", show(a)), ("new", show(b))),
                               (Related("old", show(a), a.start, a.end), Related("new", show(b), b.start, b.end)))
 
@@ -974,7 +982,8 @@ def _zh_components(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Che
 
 
 # Tables: "label | 2019 | 2018 | change | % change" ------------------------------------------------
-_CHANGE_HEAD = regex.compile(r"change|variance|increase|decrease|growth|y/y|yoy|%", regex.IGNORECASE)
+# Ex) "% Change" "Variance %" "Y/Y" — not "% of total" (a share column)
+_CHANGE_HEAD = regex.compile(r"change|variance|increase|decrease|growth|y/y|yoy", regex.IGNORECASE)
 
 
 def _table_rows(ctx: Context, done: set[int]) -> Iterator[Check | Finding]:

@@ -3,25 +3,25 @@
 What it does:
     Pairs two statements of one quantity only on strong evidence that they are the same thing
     in the same scope, and then compares their values as intervals (a heading's "37%" agrees
-    with a body's "37.47%").  The evidence it accepts:
+    with a body's "26.52%").  The evidence it accepts:
 
     - parallel sentences: two sentences that read the same up to the number and beyond it
       (a title and the body's first sentence, a paragraph a news page prints twice, a lead
-      restated in the body): "1-7月我国服务进出口总额28093.6亿元，同比增长7.3%" and
-      "服务进出口总额28093.6亿元，同比增长7.3%".  Leading words such as "付凌晖介绍，",
+      restated in the body): "1-9月全省进出口总额5213.6亿元，同比增长12.4%" and
+      "进出口总额5213.6亿元，同比增长12.4%".  Leading words such as "发言人介绍，",
       "数据显示，" or a time ("前三季度，") may differ; every other word up to the number must
       be the same, and one more stretch of text after it (or another aligned number) too;
-    - the same label: "2021年安徽GDP达到42959.2亿元" and "占整个安徽GDP（42959.2亿元）";
-    - a flattened table and the text that restates it ("Other gains, net | 3,630" with
-      "(RMB in millions)", and "net other gains of RMB3,630 million for the fourth quarter of
-      2019"): the row is found by every word of its label, the column by the year;
-    - "the $102.6bn" — a definite reference back to the one amount stated before;
-    - a heading's growth rate and the body's, for the same measure and period ("上半年净利大增
-      37%" and "净利润28.48亿元，同比增长37.47%"), when every body statement of it agrees.
+    - the same label: "2023年海南GDP达到7551.2亿元" and "占整个海南GDP（7551.2亿元）";
+    - a flattened table and the text that restates it ("Other gains, net | 5,216" with
+      "(RMB in millions)", and "net other gains of RMB5,216 million for the fourth quarter of
+      2020"): the row is found by every word of its label, the column by the year;
+    - "the $41.2bn" — a definite reference back to the one amount stated before;
+    - a heading's growth rate and the body's, for the same measure and period ("一季度净利大增
+      27%" and "净利润7.93亿元，同比增长26.52%"), when every body statement of it agrees.
 
     The scope must agree: the nearest period before each number (前三季度, 1-7月, 2021年,
-    上半年 …) and the periods after it in its sentence are the same for both, so "7月份…总额
-    4319.2亿元" is never compared with "1-7月…总额28093.6亿元", nor "rose 8.1% in 2019" with
+    上半年 …) and the periods after it in its sentence are the same for both, so "5月份…总额
+    1954.3亿元" is never compared with "前5个月…总额9182.4亿元", nor "rose 8.1% in 2019" with
     "rose 5.3% in 2018"; the places named on the two lines must not differ ("宁波：…" /
     "温州：…"), and two paragraphs that open differently do not lend the same subject to the
     same words.  English sentences must read the same to their end (the scope often comes last:
@@ -35,12 +35,12 @@ Why it matters:
     one is right.
 
 Example (fails):
-    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
-    前三季度，全国城镇新增就业1054万人，完成全年目标的95.0%。
+    前三季度，全省城镇新增就业68.2万人，完成年度计划的91.0%。
+    前三季度，全省城镇新增就业62.8万人，完成年度计划的91.0%。
 
 Use instead (passes):
-    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
-    前三季度，全国城镇新增就业1045万人，完成全年目标的95.0%。
+    前三季度，全省城镇新增就业68.2万人，完成年度计划的91.0%。
+    前三季度，全省城镇新增就业68.2万人，完成年度计划的91.0%。
 
 When unsure it says nothing: different periods, different regions, sub-totals and a
 different wording of the label are different quantities as far as this rule knows.
@@ -48,6 +48,7 @@ different wording of the label are different quantities as far as this rule know
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -56,7 +57,7 @@ import regex
 
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
-from .base import Context, show
+from .base import Context, per_document, per_quantity, show
 
 ID = "repeated-quantity"
 SEVERITY = "error"
@@ -65,7 +66,7 @@ SLOT_KINDS = ("amount", "count", "percent", "pp", "measure", "multiple")
 
 # -- normalising the words around a number ---------------------------------------------------
 _TAG = regex.compile(r"<[^<>\n]{0,300}>")
-# Ex) "（GDP）" "（人民币，下同）" "(IPTV and satellite TV combined)" — asides without digits
+# Ex) "（GDP）" "（人民币，下同）" "(excluding discontinued operations)" — asides without digits
 _ASIDE = regex.compile(r"[（(][^（）()0-9０-９\n]{0,24}[）)]")
 _SPACE = regex.compile(r"[\s\u3000\u2009\u00a0'\"“”‘’「」『』]+")
 _CLAUSE = regex.compile(r"[，,；;：:、！!？?]+")
@@ -125,11 +126,13 @@ def _strip_intro(chunk: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # the same labels are measured for every pair of sentences
 def _chars(s: str) -> int:
     """Length that counts: letters and Han characters."""
     return sum(1 for c in s if c.isalnum())
 
 
+@per_quantity
 def period_before(ctx: Context, q: Quantity, limit: int = 400) -> str | None:
     """The nearest period stated before *q* on its line.  Ex) "前三季度", "1-7月", "2021年"."""
     text = ctx.text
@@ -146,11 +149,12 @@ def period_before(ctx: Context, q: Quantity, limit: int = 400) -> str | None:
 
 
 # A period after "比" / "than" is a comparison base, not the figure's own scope.
-# Ex) "比上半年两年平均增速回落0.1个百分点" "compared with 2018"
+# Ex) "比一季度两年平均增速加快0.2个百分点" "compared with 2018"
 _COMPARE_BEFORE = regex.compile(r"(?:比|较|与|同比|相比|than|from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$",
                                 regex.IGNORECASE)
 
 
+@per_quantity
 def scope(ctx: Context, q: Quantity) -> tuple[str | None, frozenset[str]]:
     """The figure's period: the nearest one before it on its line, and those after it in its sentence.
 
@@ -253,6 +257,7 @@ _PLACES = regex.compile(
 _LEAD_LABEL = regex.compile(r"^[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）])?(?P<n>[\p{Han}]{2,6})[：:]")
 
 
+@per_quantity
 def places_before(ctx: Context, q: Quantity) -> tuple[frozenset[str], frozenset[str]]:
     """Places named before *q* on its line: (in its sentence, in the sentences before it)."""
     text = ctx.text
@@ -284,9 +289,13 @@ def _same_lead(ctx: Context, x: _Sent, y: _Sent) -> bool:
     Ex) "温州经济持续回升。地区生产总值…" and "嘉兴经济…。地区生产总值…": the words after the
     first full stop are the same, the paragraphs are not about the same place.
     """
+    memo = ctx.memo("repeated-quantity:lead")  # a sentence meets many others: read its line once
+
     def lead(s: _Sent) -> str:
-        line_start = ctx.text.rfind("\n", 0, s.start) + 1
-        return norm(ctx.text[line_start:s.start])
+        if s.start not in memo:
+            line_start = ctx.text.rfind("\n", 0, s.start) + 1
+            memo[s.start] = norm(ctx.text[line_start:s.start])
+        return memo[s.start]
     a, b = lead(x), lead(y)
     return not a or not b or a[:6] == b[:6]
 
@@ -334,13 +343,14 @@ def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
                     yield Pair(qa, qb, "parallel")
 
 
-# Ex) "2021年安徽GDP达到42959.2亿元" "占整个安徽GDP（42959.2亿元）" "合肥GDP为11412.8亿元"
+# Ex) "2023年海南GDP达到7551.2亿元" "占整个海南GDP（7551.2亿元）" "三亚GDP为1020.7亿元"
 _LABEL = regex.compile(
     r"(?P<label>[\p{Han}A-Za-z]{2,12}?)(?:的)?(?:为|达到|达|是|仅为|仅有|共计|总计|合计|（|\()$")
 _METRIC = regex.compile(r"(?:GDP|生产总值|总产值|增加值|总额|总量|收入|利润|净利润|净利|营收|余额|人口|规模|产量|投资|支出)$")
 # A subject that names a category, not a region or an entity: "第二产业增加值" is stated for
 # every province of a comparison, so the label alone does not fix the scope.
-_CATEGORY = regex.compile(r"第|产业|行业|企业|业|品|类|部门|城镇|农村|居民|人均|[一二三]次")
+# Relative subjects ("全省", "该市") name whatever the paragraph is about, so they fix nothing.
+_CATEGORY = regex.compile(r"第|产业|行业|企业|业|品|类|部门|城镇|农村|居民|人均|[一二三]次|^(?:全|该|本|我|其)")
 _LABEL_STRIP = regex.compile(r"^(?:占整个|占全|占|整个|其中|全年|当年|实现|完成|达到)")
 
 
@@ -374,7 +384,7 @@ def _labels(ctx: Context) -> Iterator[Pair]:
         seen.setdefault(key, []).append(q)
 
 
-# Ex) "in default on the $102.6bn - based on" — "the" + an amount + no noun: said before
+# Ex) "critics say the $41.2bn - most of it borrowed -" — "the" + an amount + no noun: said before
 # (not "up from the $2.1bn", a comparison with something perhaps never stated)
 _ANAPHOR_BEFORE = regex.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:the|this|that)\s+$", regex.IGNORECASE)
 _COMPARISON_WORDS = {"from", "than", "to", "versus", "vs", "against", "below", "above", "over", "under",
@@ -401,7 +411,7 @@ def _anaphora(ctx: Context) -> Iterator[Pair]:
 
 
 # -- a headline's growth rate against the body's ------------------------------------------------
-# Ex) "“券茅”上半年净利大增37%" against "净利润28.48亿元，同比增长37.47%"
+# Ex) "一季度净利大增27%" against "净利润7.93亿元，同比增长26.52%"
 _METRICS = (
     ("净利", regex.compile(r"净利润|净利")),
     ("营收", regex.compile(r"营业收入|营业总收入|营收")),
@@ -426,7 +436,7 @@ def _metric(window: str) -> str | None:
 
 
 def _rate_key(ctx: Context, q: Quantity, prev_end: int) -> tuple[str, int] | None:
-    """(metric, direction) of a growth rate.  Ex) "净利润28.48亿元，同比增长37.47%" → (净利, +1)."""
+    """(metric, direction) of a growth rate.  Ex) "净利润7.93亿元，同比增长26.52%" → (净利, +1)."""
     text = ctx.text
     before = _TAG.sub("", text[max(0, q.start - 8):q.start])
     direction = 1 if _UP.search(before) else -1 if _DOWN.search(before) else 0
@@ -466,10 +476,14 @@ def _headlines(ctx: Context) -> Iterator[Pair]:
         # the body must say one thing: every statement of it agrees with every other
         if any(not x.value.intersects(y.value) for x in found for y in found):
             continue
+        # a heading that names a place speaks of that place only
+        hp = places_before(ctx, h)[0] | places_before(ctx, h)[1]
+        found = [b for b in found if not hp or hp <= (places_before(ctx, b)[0] | places_before(ctx, b)[1])]
         for b in found:
             yield Pair(b, h, "headline", h.start)
 
 
+@per_document
 def pairs(ctx: Context) -> list[Pair]:
     """Every pair of statements judged to be the same quantity in the same scope."""
     out: dict[tuple[int, int], Pair] = {}
@@ -599,19 +613,19 @@ _CUR = {"rmb": "CNY", "dollars": "USD", "us$": "USD", "hk$": "HKD", "euro": "EUR
 # After the figure: the period it is for.  Ex) " for the fourth quarter of 2019"
 # " for the year ended December 31, 2019" " in 2018" " for 2019"
 _EN_YEAR_AFTER = regex.compile(
-    r"\s*(?:for|in|during|at)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
+    r"\s*(?:for|in|during|at|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
     r"(?:fiscal\s+)?(?:year\s+ended\s+)?(?:(?:[A-Z][a-z]+\s+[0-9]{1,2},?\s+)|(?:[0-9]{1,2}\s+[A-Z][a-z]+\s+))?|"
     r"fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b")
-# Before the figure: it is a level, not a change.  Ex) "to 46%" "of RMB3,630 million" "was"
+# Before the figure: it is a level, not a change.  Ex) "to 46%" "of RMB5,216 million" "was"
 _EN_LEVEL_BEFORE = regex.compile(
     r"(?:\b(?:to|from|was|were|is|are|totaled|totalled|totaling|reached|at)|"
     r"(?<!increase|decrease|rise|fall|growth|change|decline|reduction|gain|loss|average|impact)\s+of)"
     r"\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
-# Before a change: "increased $6.5 million" "an increase of $7.2 million" "decreased by $1.4 million"
+# Before a change: "increased $13.8 million" "an increase of $9.4 million" "decreased by $1.4 million"
 _EN_CHANGE_BEFORE = regex.compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|increase\s+of|decrease\s+of|"
     r"decline\s+of|rise\s+of)(?:\s+by)?\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
-# "… increased $6.5 million, or 7.3%" — the percent change after a change amount
+# "… increased $13.8 million, or 13.2%" — the percent change after a change amount
 _EN_CHANGE_OR = regex.compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|increase\s+of|decrease\s+of)(?:\s+by)?\s+"
     r"(?:US\$|RMB|[$£€])\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:million|billion|thousand))?,?\s+or\s+$",
@@ -626,15 +640,43 @@ def _tokens(label: str) -> list[set[str]]:
     """The label's words that must appear, each a set of spellings.  "gains/(losses)" is either."""
     groups = []
     for piece in regex.split(r"[\s,;]+", label.lower()):
-        alts = {_stem(w) for w in regex.split(r"[/()\-–]+", piece) if w}
-        alts = {w for w in alts if w and w not in _STOP and not w.isdigit()}
-        if alts:
-            groups.append(alts)
+        # "software-as-a-service": every part is a word of the label
+        for part in regex.split(r"[-–]+", piece):
+            alts = {_stem(w) for w in regex.split(r"[/()]+", part) if w}
+            alts = {w for w in alts if w and w not in _STOP and w not in _MINOR and not w.isdigit()}
+            if alts:
+                groups.append(alts)
     return groups
 
 
+_MINOR = {"as", "a", "an", "per"}
+
+
+def _acronym(label: str) -> str:
+    """The initials a text may use for a row.  Ex) "Software-as-a-service related" → "saas",
+    "Research and development" → "rd"."""
+    words = [w for w in regex.split(r"[\s\-–/(),;]+", label.lower()) if w]
+    words = [w for w in words if w not in ("and", "of", "the", "related", "net", "total", "&")]
+    return "".join(w[0] for w in words if w[0].isalpha()) if len(words) >= 2 else ""
+
+
+# Ex) "In 2019, operating income was $612 million" "Revenue in fiscal 2019 was …"
+_EN_YEAR_BEFORE = regex.compile(r"\b(?:in|for|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b",
+                                regex.IGNORECASE)
+_ANY_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _year_before(text: str, s0: int, end: int) -> str | None:
+    """The one year named before a figure in its sentence.  Ex) "In 2019, revenue was"."""
+    years = set(_ANY_YEAR.findall(text, s0, end))
+    if len(years) != 1:
+        return None
+    m = _EN_YEAR_BEFORE.search(text, s0, end)
+    return m.group("y") if m else None
+
+
 def _heads_line(label: str, line_words: list[str]) -> bool:
-    """The paragraph opens with the row's label as its heading.  Ex) "Other gains, net. We …"."""
+    """The paragraph opens with the row's label as its heading.  Ex) "Finance expenses, net. Net …"."""
     raw = [{_stem(a) for a in regex.split(r"[/()\-–]+", w) if a}
            for w in regex.split(r"[\s,;]+", label.lower()) if w]
     raw = [g for g in raw if g][:2]
@@ -687,7 +729,7 @@ def table_pairs(ctx: Context) -> list[TablePair]:
                         years[j] = ys[0]
         data = [r for r in t.rows if r.numeric and not is_header(r) and r.label]
         heads = list(t.headers)
-        # Ex) "Period-To-Period Change 2019 vs. 2018 Amount" / "% CHANGE" "Percentage"
+        # Ex) "Change 2021 vs. 2020 Amount" / "% CHANGE" "Percentage"
         changes = [j for j, h in enumerate(heads) if regex.search(r"change", h, flags=regex.I)
                    and not regex.search(r"%|percent", h, flags=regex.I)]
         pchanges = [j for j, h in enumerate(heads) if regex.search(r"%\s*change|percent", h, flags=regex.I)]
@@ -705,15 +747,18 @@ def table_pairs(ctx: Context) -> list[TablePair]:
         before = text[max(0, q.start - 40):q.start]
         my = _EN_YEAR_AFTER.match(text, q.end)
         change = None
+        s0, _ = ctx.sentence_of(q.start)
+        yb = _year_before(text, s0, q.start) if my is None else None
         if my and _EN_LEVEL_BEFORE.search(before):
             year = my.group("y")
+        elif yb and _EN_LEVEL_BEFORE.search(before):
+            year = yb
         elif q.kind == "amount" and _EN_CHANGE_BEFORE.search(before):
             year, change = "", "amount"
         elif q.kind == "percent" and _EN_CHANGE_OR.search(before):
             year, change = "", "percent"
         else:
             continue
-        s0, _ = ctx.sentence_of(q.start)
         words = [_stem(w) for w in regex.split(r"[^A-Za-z0-9]+", text[s0:q.start].lower()) if w]
         window = set(words)
         first = next((w for w in words if w not in _LEAD), "")
@@ -731,10 +776,14 @@ def table_pairs(ctx: Context) -> list[TablePair]:
             best, best_n = [], 0
             for r in data:
                 groups = _tokens(r.label)
-                if not groups or not all(g & window for g in groups):
+                acr = _stem(_acronym(r.label))
+                if len(acr) >= 2 and first == acr:
+                    # "SaaS revenue was …" for the row "Software-as-a-service related"
+                    groups = [{acr}]
+                elif not groups or not all(g & window for g in groups):
                     continue
-                # a one-word label must be the subject: "Maintenance revenue increased …",
-                # not the "revenue" of "SaaS revenue was …"
+                # a one-word label must be the subject: "Licence revenue increased …",
+                # not the "revenue" of "Cloud revenue was …"
                 if len(groups) == 1 and first not in groups[0] and not _heads_line(r.label, line_words):
                     continue
                 if len(groups) > best_n:

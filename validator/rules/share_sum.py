@@ -14,8 +14,11 @@ What it does:
       respectively"; "Of the bondholders, 38.4% reside in Argentina, 15.6% in Italy, …";
       these must not exceed 100.
 
-    Shares of different bases (占全国的 vs 占全省的), a share that changes (占比由40%提高到45%)
-    and a share of a part inside the breakdown (其中…占) are not added to the breakdown.
+    Shares of different bases (占全国的 vs 占全省的), a share that changes (占比由40%提高到45%),
+    one share in several years ("2021年、2022年分别占…"), a share of a part inside the
+    breakdown (其中…占) and shares of groups that may overlap (高技术制造业, 装备制造业,
+    战略性新兴产业) are not added up.  A complete breakdown is held to 100% only when each member
+    is its share's own subject ("城镇人口占…", not "城镇居民家庭食品支出占…").
 
 Why it matters:
     Shares are often rounded separately and then adjusted by hand so that they look right;
@@ -37,7 +40,7 @@ from dataclasses import dataclass
 import regex
 
 from ..interval import Interval, fmt
-from ..model import Check, Finding, Quantity, Related
+from ..model import Check, Finding, Related
 from .base import Context
 
 ID = "share-sum"

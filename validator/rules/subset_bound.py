@@ -135,13 +135,12 @@ def _zh_qizhong(ctx: Context) -> Iterator[Check | Finding]:
 
 
 # Ex) "全市37个工业行业大类中，33个行业…" "在已发布业绩预告的14只券商股中，有8只…"
-_ZH_AMONG = regex.compile(r"中[，,]?(?:有|共有|仅有|只有)?$")
 
 
 def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
     qs = ctx.quantities
     text = ctx.text
-    for i, whole in enumerate(qs):
+    for whole in qs:
         if whole.lang != "zh" or whole.kind != "count" or not whole.classifier:
             continue
         # the whole is followed by its noun and 中: "37个工业行业大类中，"

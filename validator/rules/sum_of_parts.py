@@ -182,7 +182,7 @@ def judge(total: Quantity | Cell, terms: list[Term], exhaustive: bool, what: str
             need.append(f"{_show(t)} would be {_range(want, t.item)}")
         within = "" if _range(iv, total) == expected else f" ({_range(iv, total)} within rounding)"
         msg = (f"{what}: stated {stated}, but {formula} = {expected}{within}, off by at least "
-               f"{gap_txt}; for the total to hold it would be {_range(iv, total)}, or " + "; or ".join(need))
+               f"{gap_txt}; for it to hold, {stated} would be {_range(iv, total)}, or " + "; or ".join(need))
     else:
         within = "" if _range(iv, total) == expected else f" ({_range(iv, total)} within rounding)"
         msg = (f"{what}: the parts alone add up to more than the total: stated {stated}, but "
@@ -245,9 +245,6 @@ def _dash(row: Row, j: int) -> bool:
         and row.raw[j].strip() != ""
 
 
-_ZERO = None  # placeholder Cell for a dash, built per use
-
-
 def _zero_cell(row: Row, j: int) -> Cell:
     return Cell("—", row.label_start, row.label_start, Interval.exact(0), Fraction(0), False)
 
@@ -296,6 +293,7 @@ def _table_checks(ctx: Context) -> Iterator[Check | Finding]:
             continue
         for seg in _segments(table):
             yield from _vertical(table, seg, cols)
+            yield from _rollforward(table, seg)
         yield from _horizontal(table, data, cols)
 
 
@@ -321,7 +319,8 @@ def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check |
                         if tot is None or any(p is None for p in parts):
                             continue
                         if _holds(tot, parts, signs):
-                            if abs(tot.point) >= _MIN_TOTAL and sum(1 for p in parts if p.point) >= 2:
+                            # a zero or empty part says nothing about its sign: no evidence
+                            if abs(tot.point) >= _MIN_TOTAL and all(p.point for p in parts):
                                 support.append(j)
                         else:
                             fails.append(j)
@@ -364,6 +363,62 @@ def _head(table: Table, j: int) -> str:
     if years and not _CHANGE_HEAD.search(head):
         return years[-1]
     return head if len(head) <= 40 else "…" + head[-39:]
+
+
+# A roll-forward: a closing balance is the opening balance plus the movements between them.
+# Ex) "Balance at January 1, 2019 | 1,000" … "Additions | 200" "Reductions | (50)" … "Balance at
+#     December 31, 2019 | 1,150"; "期初余额" … "期末余额"
+_BALANCE_LABEL = regex.compile(r"(?i)^(?:balance|beginning\s+balance|ending\s+balance|opening\s+balance|"
+                               r"closing\s+balance|balances?\s*,)|期初余额|期末余额|年初余额|年末余额")
+_BALANCE_TIME = regex.compile(r"(?i)beginning|\bend\b|ending|opening|closing|\bstart|january|february|march|april|"
+                              r"\bmay\b|june|july|august|september|october|november|december|(?:19|20)[0-9]{2}|"
+                              r"期初|期末|年初|年末")
+_MAX_MOVES = 6
+
+
+def _rollforward(table: Table, seg: list[Row]) -> Iterator[Check | Finding]:
+    width = table.width()
+    opening = None
+    for i, row in enumerate(seg):
+        if not (_BALANCE_LABEL.search(row.label) and _BALANCE_TIME.search(row.label)):
+            continue
+        if opening is not None and 2 <= i - opening <= _MAX_MOVES + 1:
+            moves = seg[opening + 1:i]
+            for j in range(width):
+                end, start = _cell(row, j), _cell(seg[opening], j)
+                parts = [_part_cell(r, j) for r in moves]
+                if end is None or start is None or any(p is None for p in parts):
+                    continue
+                if j < len(table.headers) and _NOT_ADDITIVE_HEAD.search(table.headers[j]):
+                    continue
+                fits = _signed_fit(end, start, parts)
+                if fits is not None:
+                    terms = [Term(start, 1, seg[opening].label)] + \
+                        [Term(p, sg, r.label) for p, sg, r in zip(parts, fits, moves)]
+                    yield from judge(end, terms, True, _what(row, table, j))
+                else:
+                    # whichever way each movement is signed, the balance does not roll forward
+                    terms = [Term(start, 1, seg[opening].label)] + [Term(p, 1, r.label) for p, r in zip(parts, moves)]
+                    yield from judge(end, terms, True, _what(row, table, j),
+                                     note="no choice of signs for the movements gives the closing balance")
+        opening = i
+
+
+def _signed_fit(end: Cell, start: Cell, parts: list[Cell]) -> tuple[int, ...] | None:
+    """Signs for the movements that take the opening balance to the closing one, if any.
+
+    Parentheses already make a movement negative; a reduction written as a positive number
+    ("Payments | 120") is subtracted, so both signs are tried for each movement.
+    """
+    k = len(parts)
+    for mask in range(2 ** k):
+        signs = tuple(-1 if mask >> b & 1 else 1 for b in range(k))
+        total = start.value
+        for p, sg in zip(parts, signs):
+            total = total + (p.value if sg > 0 else -p.value)
+        if total.intersects(end.value):
+            return signs
+    return None
 
 
 def _what(row: Row, table: Table, j: int) -> str:
@@ -581,12 +636,11 @@ _ZH_AMOUNT_TOTAL = regex.compile(r"总投资|总额|总计|合计|共计|总共"
 # A figure that is a change or a knock-on amount, not a part.  Ex) "比上年增加…" "带动社会投资…"
 _NOT_A_PART = regex.compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|比|较")
 _ZH_COUNT_OPEN = regex.compile(r"包括|其中|分别是|分别为|含")
-_ZH_CONJ = regex.compile(r"^(?:以及|及|和|与|、)")
 
 
 def _zh_counts(ctx: Context) -> Iterator[Check | Finding]:
     qs = ctx.quantities
-    for i, t in enumerate(qs):
+    for t in qs:
         if t.lang != "zh" or t.kind not in ("count", "amount") or t.qualifier is not None:
             continue
         if t.kind == "count" and not t.classifier:
@@ -677,6 +731,76 @@ def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
             yield from judge(t, [Term(q, 1) for q in parts], False, f"拉动{m.group('t')}增长的各部分")
 
 
+# Ex) "加工贸易和保税物流进出口10293亿元和3544.9亿元，合计13837.9亿元"
+#     "出口20310.4亿元，进口12568亿元，合计32878.4亿元"
+_ZH_SUM_AFTER = regex.compile(r"(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?$")
+_ZH_LIST_GAP = regex.compile(r"(?:和|、|及|与|以及)|[，、；,]?[\p{Han}]{1,10}")
+
+
+def _zh_sums_after(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    for t in ctx.quantities:
+        if t.lang != "zh" or t.kind not in ("amount", "count") or t.qualifier in ("lower", "upper"):
+            continue
+        if not _ZH_SUM_AFTER.search(_clause_before(ctx, t)):
+            continue
+        s0, _ = ctx.sentence_of(t.start)
+        before = [q for q in ctx.between(s0, t.start) if q.kind not in ("year", "date")]
+        parts: list[Quantity] = []
+        nxt = t
+        # the figures right before the total, one list or one short clause each
+        gap_to_total = text[before[-1].end:t.start] if before else ""
+        if not regex.fullmatch(r"[，,]?(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?",
+                               gap_to_total):
+            continue
+        for q in reversed(before):
+            gap = text[q.end:nxt.start] if nxt is not t else ""
+            if nxt is not t and not _ZH_LIST_GAP.fullmatch(gap):
+                break
+            if not _same_measure(q, t) or q.qualifier is not None:
+                break
+            parts.insert(0, q)
+            nxt = q
+        if len(parts) >= 2:
+            yield from judge(t, [Term(q, 1) for q in parts], True, "合计 = 各项之和")
+
+
+# Ex) "a loss of $1.2bn, made up of $0.8bn in Europe and $0.4bn in Asia" (complete);
+#     "capital spending of £1.2bn, of which £450m … and £300m …" (may leave some out)
+_EN_WHOLE_GAP = regex.compile(
+    r"(?i)(?:\s+[A-Za-z-]+){0,3}(?:,\s*|\s*\(\s*|\s*[—–-]\s*|\s+)(?P<k>made\s+up\s+of|comprising|comprised\s+of|"
+    r"consisting\s+of|split\s+between|of\s+which|including)\s+(?:a\s+|an\s+)?")
+_EN_PART_GAP = regex.compile(r"(?i)(?:\s+[^,;.$£€]{0,40}?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|another\s+)?")
+
+
+def _en_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    qs = ctx.quantities
+    for i, w in enumerate(qs):
+        if w.lang != "en" or w.kind != "amount" or i + 2 >= len(qs):
+            continue
+        first = qs[i + 1]
+        m = _EN_WHOLE_GAP.fullmatch(text[w.end:first.start])
+        if not m or first.kind != "amount" or first.unit != w.unit:
+            continue
+        _, s1 = ctx.sentence_of(w.start)
+        parts = [first]
+        for q in qs[i + 2:]:
+            if q.start >= s1 or q.kind != "amount" or q.unit != w.unit:
+                break
+            if not _EN_PART_GAP.fullmatch(text[parts[-1].end:q.start]):
+                break
+            parts.append(q)
+        if len(parts) < 2 or any(q.qualifier is not None for q in parts):
+            continue
+        complete = not regex.match(r"(?i)of\s+which|including", m.group("k"))
+        if not complete and w.qualifier is not None:
+            continue
+        if complete and w.qualifier is not None:
+            continue
+        yield from judge(w, [Term(q, 1) for q in parts], complete, f"total {m.group('k')} its parts")
+
+
 # Labels of parts that cannot overlap: one level, class or size each.
 # Ex) "国家级示范村62个、省级示范村131个" "一类…二类…" "大型…中型…小型…" "公办…民办…"
 _DISJOINT = (regex.compile(r"(?:国家|中央|省|市|县|区|乡|镇|村)级"), regex.compile(r"[1-5１-５一二三四五]\s?[类级等星]|[1-5]A级"),
@@ -701,14 +825,14 @@ def _disjoint_labels(ctx: Context, start: int, parts: list[Quantity]) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Ex) "比2020年的73129亿元增加了9966.9亿元" "比上年同期的…减少…"
 _ZH_UP = regex.compile(r"^(?:增加|增长|多|高出|提高|扩大)(?:了)?(?:约|近)?$")
-_ZH_DOWN = regex.compile(r"^(?:减少|下降|少|降低|缩小|回落)(?:了)?(?:约|近)?$")
 
 
 def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for m in regex.finditer(r"比|相比于?|相较于?|较", text):
-        if m.group() == "比" and text[m.start() - 1:m.start()] in ("占", "对", "好", "相", "对"):
-            continue
+        if m.group() == "比" and (text[m.start() - 1:m.start()] in ("占", "对", "好", "相") or
+                                 text[m.end():m.end() + 1] in ("重", "例", "率", "值", "较", "照", "如")):
+            continue  # 占比, 比重, 比例, 比较 … are not comparisons with a stated base
         s0, s1 = ctx.sentence_of(m.start())
         after = [q for q in _amounts(ctx, m.end(), s1) if q.kind == "amount"]
         if not after or after[0].start > m.end() + 30:
@@ -757,27 +881,36 @@ def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
 
 
 # Ex) "广州GDP超出重庆337亿多元" "与深圳的差距缩小到1223亿元"
-_ZH_LEAD = regex.compile(r"(?P<y>[\p{Han}]{2,4}?)(?:约|近)?$")
-_ZH_VERB_GAP = regex.compile(r"(?:超出|高出|多出|领先)$")
 _ZH_GAP_PHRASE = regex.compile(r"与(?P<y>[\p{Han}]{2,4}?)(?:之间)?的差距(?:缩小|扩大|拉大)?(?:到|至|为|达)(?:约)?$")
-_ZH_METRIC = regex.compile(r"(?:GDP|生产总值|经济总量|总量)$")
 
 
 def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity | None:
-    """The last figure written right after *name* before *before*.  Ex) "深圳以14324.47亿元"."""
+    """The last figure written right after *name* before *before*.  Ex) "深圳以14324.47亿元".
+
+    A figure of another year than the statement's ("重庆2020年GDP为…" against a 2021 gap)
+    is not taken, and no earlier one is guessed instead.
+    """
     text = ctx.text
+    l0, l1 = _line(ctx, before)
+    years_here = set(regex.findall(r"(?:19|20)[0-9]{2}(?=年)", text[l0:l1]))
     pos = text.rfind(name, 0, before)
     while pos != -1:
         for q in _amounts(ctx, pos + len(name), min(before, pos + len(name) + 12)):
             gap = text[pos + len(name):q.start]
-            if q.kind == "amount" and q.unit == unit and regex.fullmatch(
-                    r"[市省]?(?:[0-9]{4}年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?"
-                    r"(?:为|以|达|达到|是)?", gap) \
-                    and q.qualifier is None:
+            m = regex.fullmatch(
+                r"[市省]?(?:(?P<y>[0-9]{4})年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?"
+                r"(?:为|以|达|达到|是)?", gap)
+            if q.kind == "amount" and q.unit == unit and m and q.qualifier is None:
+                if m.group("y") and years_here and m.group("y") not in years_here:
+                    return None
                 return q
             break
         pos = text.rfind(name, 0, pos)
     return None
+
+
+# Ex) "广州28231.97亿元，重庆27894.02亿元，两者相差337.95亿元"
+_ZH_DIFFER = regex.compile(r"(?:两者|二者|两地|两省|两市|双方)(?:之间)?(?:相差|差距为|差距达|差额为|差了)(?:约)?$|相差(?:约)?$")
 
 
 def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
@@ -787,6 +920,22 @@ def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
             continue
         pre = text[max(0, d.start - 20):d.start]
         gm = _ZH_GAP_PHRASE.search(pre)
+        dm = _ZH_DIFFER.search(pre)
+        if dm and not gm:
+            s0, _ = ctx.sentence_of(d.start)
+            # "两者相差" may look back one sentence; a bare "相差" only within its own
+            p0 = ctx.sentence_of(max(0, s0 - 1))[0] if not dm.group().startswith("相差") else s0
+            l0, _ = _line(ctx, d.start)
+            two = [q for q in _amounts(ctx, max(p0, l0), d.start - len(dm.group()))
+                   if q.kind == "amount" and q.unit == d.unit and not _milestone(ctx, q)]
+            if len(two) < 2 or any(q.qualifier is not None for q in two[-2:]):
+                continue
+            a, y = two[-2], two[-1]
+            if d.qualifier == "upper":
+                continue
+            terms = [Term(a, 1), Term(y, -1)] if a.point >= y.point else [Term(y, 1), Term(a, -1)]
+            yield from judge(d, terms, True, "相差 = 两者之差")
+            continue
         if gm:
             y = _entity_value(ctx, gm.group("y"), d.start - len(gm.group()), d.unit)
             s0, _ = ctx.sentence_of(d.start)
@@ -872,8 +1021,7 @@ def _en_changes(ctx: Context) -> Iterator[Check | Finding]:
 
 _EN_BALANCE = regex.compile(
     r"(?i)\b(?:trade\s+(?:gap|deficit|surplus|balance|shortfall)|deficit|surplus|shortfall|"
-    r"gap\s+between\s+[\w\s'’]{0,30}?exports\s+and\s+imports|"
-    r"difference\s+between\s+[\w\s'’]{0,30}?(?:exported|exports)\s+and\s+(?:imported|imports))")
+    r"(?:gap|difference)\s+between\s+[\w\s'’]{0,30}?(?:exported|exports)\s+and\s+(?:imported|imports))")
 # Ex) "was £3.1bn" "hit an all-time high of $671.7bn" "hit a record $598.4bn" "narrowed to"
 _EN_BALANCE_LEAD = regex.compile(
     r"(?i)(?:\bwas|\bwere|\bof|\bat|\bto|\bhit|\breached|\bstood\s+at|\bstands\s+at|\btotalled|\btotaled)\s+"
@@ -929,9 +1077,9 @@ def _periods(s: str) -> set[str]:
     return {m.group().lower() for m in _EN_PERIOD.finditer(s)} | set(_EN_YEAR.findall(s))
 
 
-def _en_balances(ctx: Context) -> Iterator[Check | Finding]:
+def _en_balance_figures(ctx: Context):
+    """Each trade balance stated as a figure: (keyword match, sentence start, end, figure)."""
     text = ctx.text
-    sents = ctx.sentences
     for m in _EN_BALANCE.finditer(text):
         s0, s1 = ctx.sentence_of(m.start())
         if regex.match(r"\s+with\s+[A-Z]", text[m.end():m.end() + 8]):
@@ -948,6 +1096,50 @@ def _en_balances(ctx: Context) -> Iterator[Check | Finding]:
                 break
         if bal is None or bal.qualifier is not None or _EN_CUMULATIVE.search(text[s0:s1]):
             continue
+        yield m, s0, s1, bal
+
+
+# A regional balance ("its non-EU shortfall", "the deficit with the EU") is not the country's.
+_EN_REGIONAL = regex.compile(r"\bwith\s+(?:the\s+)?[A-Z]|\bnon-[A-Z]|\bEU\b|\bEuro|\bChina\b|\bJapan\b|"
+                             r"\bUS\b|\bAsia")
+
+
+def _en_balance_parts(ctx: Context) -> Iterator[Check | Finding]:
+    """The overall trade balance against the goods and the services balances.
+
+    Ex) "the difference between what the UK exported and imported was £3.1bn" … "The deficit for
+    goods alone was £4.6bn" … "The surplus on trade-in-services remained steady at £1.5bn":
+    −3.1 = −4.6 + 1.5.
+    """
+    text = ctx.text
+    found: dict[str, list[tuple[Quantity, int, str]]] = {"total": [], "goods": [], "services": []}
+    for m, s0, s1, bal in _en_balance_figures(ctx):
+        own = text[s0:bal.end]
+        if _EN_REGIONAL.search(text[s0:s1]):
+            continue
+        scope = _scope(own)
+        key = "total" if not scope else ("goods" if scope == {"goods"} else "services" if scope == {"services"} else "")
+        if not key:
+            continue
+        word = m.group().lower()
+        sign = 1 if "surplus" in word else -1
+        found[key].append((bal, sign, " ".join(sorted(_periods(own)))))
+    if any(len(v) != 1 for v in found.values()):
+        return
+    (t, ts, tp), (g, gs, gp), (sv, ss, sp) = found["total"][0], found["goods"][0], found["services"][0]
+    if len({p for p in (tp, gp, sp) if p}) > 1 or len({t.unit, g.unit, sv.unit}) != 1:
+        return
+    # total = goods + services with signs (a deficit counts negative)
+    terms = [Term(g, gs * ts, "goods"), Term(sv, ss * ts, "services")]
+    terms.sort(key=lambda x: -x.sign)
+    yield from judge(t, terms, True, "trade balance = goods balance + services balance",
+                     note="deficits count as negative")
+
+
+def _en_balances(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    sents = ctx.sentences
+    for m, s0, s1, bal in _en_balance_figures(ctx):
         pair = _en_trade_pair(ctx, s0, s1, bal.unit)
         if pair is None:
             # the next sentence of the same paragraph
@@ -1001,7 +1193,7 @@ def _en_balances(ctx: Context) -> Iterator[Check | Finding]:
 def check(ctx: Context) -> Iterator[Check | Finding]:
     reported: set[tuple[int, int]] = set()
     for source in (_table_checks, _zh_breakdowns, _zh_counts, _zh_among, _zh_contributions,
-                   _zh_differences, _zh_gaps,
+                   _zh_sums_after, _zh_differences, _zh_gaps, _en_breakdowns, _en_balance_parts,
                    _en_changes, _en_balances):
         for item in source(ctx):
             if isinstance(item, Finding):

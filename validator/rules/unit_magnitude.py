@@ -3,31 +3,31 @@
 What it does:
     Checks an amount against the same amount written with another magnitude word or unit:
 
-    - the same quantity restated in another magnitude — "国内生产总值82.31万亿元" and, in a
-      sentence that reads the same, "国内生产总值823131亿元"; a table "(Dollars in
-      thousands)" row "Total net revenue | $ 95,961" and the text's "$96.0 million for the
-      year ended December 31, 2019" (pairs are found as ``repeated-quantity`` finds them);
-    - a threshold next to the amount it describes — "突破8万亿元，达到8.3万亿元",
-      "116364.2亿元，迈上11万亿元新台阶", "以42959.2亿元的经济总量，站上“四万亿元”的新台阶":
+    - the same quantity restated in another magnitude — "国内生产总值59.30万亿元" and, in a
+      sentence that reads the same, "国内生产总值593034亿元"; a table "(Dollars in
+      thousands)" row "Total revenue | $ 118,346" and the text's "$118.3 million for the
+      year ended December 31, 2021" (pairs are found as ``repeated-quantity`` finds them);
+    - a threshold next to the amount it describes — "突破6万亿元，达到6.4万亿元",
+      "137253.6亿元，迈上13万亿元新台阶", "以30364.7亿元的经济总量，站上“三万亿元”的新台阶":
       突破/超过/跨过/站上/迈上 X means the amount is at least X, and "迈上/站上 X…新台阶" also
       that it has not reached the next step (that one is a warning);
     - currency conversions: a rate stated in the text ("按1美元兑6.45元人民币计算") against
       every conversion between the same currencies, and two conversions of the same pair in
-      one text ("A$458.4m ($357.6m)" … "A$720 million ($563 million)") against each other
+      one text ("A$612.5m ($401.2m)" … "about A$1.1 billion ($720 million)") against each other
       (a warning: two implied rates may be of different days, so 5% either way is allowed).
 
-    Values are intervals: "82.31万亿元" is 82.305–82.315万亿元 and agrees with 823131亿元.
+    Values are intervals: "59.30万亿元" is 59.295–59.305万亿元 and agrees with 593034亿元.
 
 Why it matters:
-    A magnitude slip (万 for 亿, million for billion, a dropped digit in 823131亿元) changes a
+    A magnitude slip (万 for 亿, million for billion, two digits swapped in 593034亿元) changes a
     figure ten- or ten-thousand-fold, and a threshold that the stated amount does not reach
     is a claim the report itself refutes.
 
 Example (fails):
-    全年地区生产总值突破8万亿元，达到7.3万亿元。
+    全年全省生产总值突破6万亿元，达到5.4万亿元。
 
 Use instead (passes):
-    全年地区生产总值突破8万亿元，达到8.3万亿元。
+    全年全省生产总值突破6万亿元，达到6.4万亿元。
 
 Exchange rates that are not stated in the text (a conversion at "the rate of the day") are
 not checked: that needs outside knowledge.
@@ -115,7 +115,7 @@ _THRESH = regex.compile(r"""
     """, regex.VERBOSE)
 _FLOOR_VERBS = ("站上", "迈上", "跨上", "跃上", "登上", "迈入", "迈进", "晋级")
 # What may stand between an amount and the threshold clause after it.
-# Ex) "116364.2亿元，迈上" "42959.2亿元的经济总量，站上" "达到8.3万亿元" (before)
+# Ex) "137253.6亿元，迈上" "30364.7亿元的经济总量，站上" "达到6.4万亿元" (before)
 _AFTER_AMOUNT = regex.compile(r"(?:的[\p{Han}]{1,6})?[，,]\s*(?:顺利|成功|首次|正式|一举|已经|已)?$")
 _BEFORE_AMOUNT = regex.compile(r"^[，,]\s*(?:达到|达|为|实现|录得|总量达到|总额达到)$")
 
@@ -157,12 +157,12 @@ def _threshold_checks(ctx: Context) -> Iterator[Check | Finding]:
     for t in _thresholds(text):
         s0, s1 = ctx.sentence_of(t.start)
         q = None
-        # the amount right before, in the clause before: "116364.2亿元，迈上11万亿元新台阶"
+        # the amount right before, in the clause before: "137253.6亿元，迈上13万亿元新台阶"
         before = [a for a in amounts if s0 <= a.end <= t.start]
         if before and _AFTER_AMOUNT.search(text[before[-1].end:t.start]) \
                 and text[before[-1].end:t.start].count("，") + text[before[-1].end:t.start].count(",") == 1:
             q = before[-1]
-        # the amount right after: "突破8万亿元，达到8.3万亿元"
+        # the amount right after: "突破6万亿元，达到6.4万亿元"
         if q is None:
             after = [a for a in amounts if t.end <= a.start < s1]
             if after and _BEFORE_AMOUNT.match(text[t.end:after[0].start]):
@@ -204,7 +204,7 @@ def _judge_threshold(ctx: Context, t: Threshold, q: Quantity) -> Iterator[Check 
 
 
 # -- currency conversions ----------------------------------------------------------------------------
-# Ex) "537m euros" "3.4bn Danish kroner" "10bn euros" — amounts the extractor leaves as numbers
+# Ex) "742m euros" "5.2bn Danish kroner" "12bn euros" — amounts the extractor leaves as numbers
 _EN_AMOUNT = regex.compile(
     r"(?<![0-9.,])(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s?(?P<mag>m|bn|million|billion|trillion)?\s"
     r"(?P<cur>euros?|(?:Danish\s|Swedish\s|Norwegian\s)?kroner|krona|yen|yuan|renminbi|rupees|francs)\b",
@@ -213,9 +213,9 @@ _EN_CUR = {"euro": "EUR", "euros": "EUR", "kroner": "DKK", "danish kroner": "DKK
            "norwegian kroner": "NOK", "krona": "SEK", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
            "rupees": "INR", "francs": "CHF"}
 _EN_SCALE = {"m": 6, "million": 6, "bn": 9, "billion": 9, "trillion": 12, None: 0}
-# Ex) "A$458.4m ($357.6m; £191m)" — the amounts in brackets convert the one before
+# Ex) "A$612.5m ($401.2m; £318m)" — the amounts in brackets convert the one before
 _CONV_GAP = regex.compile(r"^\s*[（(]\s*$|^\s*;\s*$|^\s*[；;]\s*$")
-# Ex) "160.6亿美元、折合1148亿元人民币" "约合" "相当于"
+# Ex) "86.3亿美元、折合608亿元人民币" "约合" "相当于"
 _ZH_CONV_GAP = regex.compile(r"^[、，,]?\s*(?:折合|约合|合|相当于|折)(?:人民币)?$")
 # Ex) "按1美元兑6.45元人民币" "1美元兑换7.1元人民币" "汇率按1美元=6.9元"
 _ZH_RATE = regex.compile(
@@ -273,7 +273,7 @@ def _conversions(ctx: Context, moneys: list[Money]) -> list[Conversion]:
     for i, a in enumerate(moneys):
         j = i + 1
         src = a
-        # "A$458.4m ($357.6m; £191m)": each bracketed amount converts the first one
+        # "A$612.5m ($401.2m; £318m)": each bracketed amount converts the first one
         while j < len(moneys):
             b = moneys[j]
             gap = text[moneys[j - 1].end:b.start]

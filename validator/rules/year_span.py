@@ -4,7 +4,7 @@ What it does:
     Reads spans of years and checks them against the years written in the text (never
     against the clock: the report's own latest year stands for "now"):
 
-    - "从2020年的10.5万元提高到2025年的14万元" — a from-year after its to-year (error);
+    - "从2020年的4.1万元增加到2025年的5.2万元" — a from-year after its to-year (error);
     - "2012年至2021年…十年", "2016—2020年…五年间" — a span next to both of its years: N must be
       the difference of the years, or one more when both ends are counted (error);
     - "“十四五”的五年", "“十三五”时期（2016—2020年）" — a five-year plan is five years, and its
@@ -13,7 +13,7 @@ What it does:
     - "2012年以来…10年来", "自1993年起连续29年", "since 2015 … in the past five years" — a span
       counted from a year to the report's latest stated year: N is that difference or one
       more (a warning: the report's "now" is inferred);
-    - "2001年，…。20年后，…" and "…2021年…。这在20年前…。2001年，…" — a span between a year
+    - "1998年，…。25年后，…" and "…2023年…。这在25年前…。1998年，…" — a span between a year
       stated in the sentence before and the year the text is about (the year it states most
       often) or a year stated in the sentences around it (a warning).
 
@@ -22,10 +22,10 @@ Why it matters:
     wrong year; a reader who does the subtraction stops trusting the rest.
 
 Example (fails):
-    人均地区生产总值从2025年的10.5万元提高到2020年的14万元左右。
+    全省居民人均可支配收入从2025年的4.1万元增加到2020年的5.2万元。
 
 Use instead (passes):
-    人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右。
+    全省居民人均可支配收入从2020年的4.1万元增加到2025年的5.2万元。
 
 Spans in forecasts ("到2035年…十年后") and spans whose start year is not stated are not checked.
 """
@@ -51,7 +51,7 @@ _EN_YEAR = regex.compile(
 _ZH_YEAR = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年(?!代)")
 _N = r"(?<![0-9０-９.])(?P<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})"
 
-# Ex) "从2020年的10.5万元提高到2025年的14万元" "从2012年到2021年" "由2015年的…增至2020年的…"
+# Ex) "从2020年的4.1万元增加到2025年的5.2万元" "从2012年到2021年" "由2015年的…增至2020年的…"
 _FROM_TO = regex.compile(
     r"(?:从|由|自)(?P<a>[12][0-9]{3})年[^。；;！？\n]{0,40}?(?:提高到|提高至|增长到|增长至|增加到|增加至|"
     r"上升到|上升至|下降到|下降至|减少到|减少至|扩大到|扩大至|缩小到|缩小至|提升到|提升至|增至|降至|升至|到|至)"
@@ -76,10 +76,19 @@ _PLAN_START = {"十五": 2001, "十一五": 2006, "十二五": 2011, "十三五"
                "十六五": 2031}
 # Ex) "70周年" "100周年"
 _ANNIV = regex.compile(r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})周年")
-# Ex) "20年后" "二十年后" "这在20年前"
+# Ex) "25年后" "二十年后" "这在25年前"
 _AFTER = regex.compile(_N + r"年(?:之)?后")
 _BEFORE = regex.compile(_N + r"年(?:之)?前")
 _FUTURE = regex.compile(r"将|预计|力争|目标|规划|计划|展望|到(?:19|20)[0-9]{2}年|有望|争取")
+
+
+_EN_FUTURE = regex.compile(r"\b(?:will|expects?|expected|forecasts?|projected|plans?|target|by\s+(?:19|20)[0-9]{2})\b",
+                           regex.IGNORECASE)
+
+
+def _in_future(ctx: Context, offset: int) -> bool:
+    s0, s1 = ctx.sentence_of(offset)
+    return bool(_FUTURE.search(ctx.text, s0, s1) or _EN_FUTURE.search(ctx.text, s0, s1))
 
 
 def _num(s: str) -> int | None:
@@ -111,9 +120,10 @@ def _passed(span: tuple[int, int], stated: str, expected: str, msg: str) -> Chec
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
-    all_years = [int(m.group("y")) for m in _ZH_YEAR.finditer(text)]
+    # Years in goals and forecasts ("到2035年", "预计2026年…") are not the report's "now".
+    all_years = [int(m.group("y")) for m in _ZH_YEAR.finditer(text) if not _in_future(ctx, m.start())]
     # Ex) "in 2019" "since 2015" "December 31, 2019" "17 Jul 2022" — years in English prose
-    all_years += [int(m.group("y")) for m in _EN_YEAR.finditer(text)]
+    all_years += [int(m.group("y")) for m in _EN_YEAR.finditer(text) if not _in_future(ctx, m.start("y"))]
     latest = max(all_years) if all_years else None
     common = Counter(all_years).most_common()
     focus = common[0][0] if common and (len(common) == 1 or common[0][1] > common[1][1]) else None
@@ -138,7 +148,10 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
         s0, s1 = _sent(ctx, m.start())
         for sp in _SPAN.finditer(text, m.end(), s1):
             n = _num(sp.group("n"))
-            if n is None or n < 2 or sp.group("unit") == "年" and not _span_word(text, sp):
+            unit = sp.group("unit")
+            # "五年间" "十年来" "这五年" "过去五年" — not "用3年时间" nor "3年行动"
+            if n is None or n < 2 or unit not in ("年来", "年间", "年里", "年") \
+                    or unit == "年" and not _span_word(text, sp) or _ASIDE.search(text, m.end(), sp.start()):
                 continue
             yield from _judge_n(ctx, sp, n, {b - a, b - a + 1}, f"{a}–{b}", "error")
             break
@@ -191,9 +204,13 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
             s0, s1 = _sent(ctx, m.start())
             if _FUTURE.search(text, s0, s1) or _RANGE.search(text, s0, s1):
                 continue
-            spans = [sp for sp in _SPAN.finditer(text, s0, s1) if sp.group("unit") in ("年来", "年间", "年里", "年以来")
-                     and sp.start() != m.start()]
-            spans += list(_CONTINUOUS.finditer(text, s0, s1)) + list(_EN_SPAN.finditer(text, s0, s1))
+            spans = [sp for sp in _SPAN.finditer(text, m.end(), s1) if sp.group("unit") in ("年来", "年间", "年里", "年以来")]
+            spans += list(_CONTINUOUS.finditer(text, m.end(), s1)) + list(_EN_SPAN.finditer(text, s0, s1))
+            # the span must belong to the since-phrase: close after it, not in an aside about a
+            # part ("2012年以来，…，其中工业连续3年…")
+            spans = [sp for sp in spans if sp.start() < m.start() or
+                     (sp.start() - m.end() <= 40 and not _ASIDE.search(text, m.end(), sp.start()))]
+            spans.sort(key=lambda sp: sp.start())
             for sp in spans[:1]:
                 n = _num(sp.group("n").lower())
                 if n is None:
@@ -206,16 +223,20 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
 
 
 _TAG = regex.compile(r"<[^<>\n]{0,300}>")
-# Ex) "　　2001年，中国加入WTO" — a sentence that opens with its year
+# Ex) "　　1998年，全省启动国有企业改革" — a sentence that opens with its year
 _OPENING_YEAR = regex.compile(r"[\s\u3000]*(?P<y>(?:19|20)[0-9]{2})年")
 _MEASURE = regex.compile(r"[\p{Han}A-Za-z]{0,4}(?:GDP|生产总值|经济总量|总产值|增加值|总额|总量|收入|利润|人口|产量|规模|余额)")
 
 
 def _same_measure(a: str, b: str) -> bool:
-    """Both passages name the same measure.  Ex) "安徽GDP仅有…" and "安徽GDP超过…"."""
+    """Both passages name the same measure.  Ex) "全省GDP仅有…" and "全省GDP超过…"."""
     ma = {m.group() for m in _MEASURE.finditer(a)}
     mb = {m.group() for m in _MEASURE.finditer(b)}
     return any(x.endswith(y) or y.endswith(x) for x in ma for y in mb if min(len(x), len(y)) >= 3)
+
+
+# Words that start an aside about a part of the whole.  Ex) "其中" "另外" "；"
+_ASIDE = regex.compile(r"其中|其他|另外|此外|；|;")
 
 
 def _span_word(text: str, sp) -> bool:
@@ -263,13 +284,13 @@ def _after_before(ctx: Context, focus: int | None) -> Iterator[Check | Finding]:
             around = {y for y, _, _ in _years_in(text, m.end(), min(hi, m.end() + 300))}
             target = base + sign * n
             if sign > 0:
-                # "这一年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元": the same measure
+                # "这一年，全省GDP仅有1826.4亿元。25年后，全省GDP超过2万亿元": the same measure
                 # N years on, so the year it lands on is the year the text is about
                 if not _same_measure(text[before[-1][1]:s0], text[s0:s1]):
                     continue
                 candidates = around | ({focus} if focus else set())
             else:
-                # "…2021年…。这在20年前…。2001年，…": counted back to the year that opens the
+                # "…2023年…。这在25年前…。1998年，…": counted back to the year that opens the
                 # next sentence
                 following = _TAG.sub("", text[s1:s1 + 400])
                 nxt = _OPENING_YEAR.match(following)

@@ -1,0 +1,196 @@
+"""Archive audits through the command line: --jobs, streaming, progress, --skip-unchanged.
+
+The reports are written here, modelled on county statistical communiqués; the checks are about
+order, flushing and what is read, never about timing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds"
+
+GOOD = "全县共有行政村236个，其中通硬化路的村212个、占89.8%。\n"
+BAD = "全县共有行政村236个，其中通硬化路的村212个、占86.4%。\n"
+
+
+def _env() -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("CI", None)
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    return env
+
+
+def _run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "validator", "audit", *args], cwd=cwd, env=_env(),
+                          input=stdin, capture_output=True, text=True, timeout=300)
+
+
+def _archive(tmp_path: Path, n: int = 12) -> Path:
+    folder = tmp_path / "reports"
+    for i in range(n):
+        sub = folder / f"{i // 5:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"r{i:03d}.txt").write_text(f"（{i}）\n" + (BAD if i % 3 == 0 else GOOD), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "jsonl", "github", "sarif"])
+def test_jobs_output_identical_to_one_process(tmp_path, fmt):
+    folder = _archive(tmp_path)
+    one = _run(str(folder), str(SEED), "--format", fmt, "--jobs", "1", cwd=tmp_path)
+    many = _run(str(folder), str(SEED), "--format", fmt, "--jobs", "3", cwd=tmp_path)
+    default = _run(str(folder), str(SEED), "--format", fmt, cwd=tmp_path)  # all cores
+    assert one.returncode == many.returncode == default.returncode == 1
+    assert one.stdout == many.stdout == default.stdout
+    assert one.stdout
+
+
+def test_jobs_keeps_input_order(tmp_path):
+    folder = _archive(tmp_path)
+    out = _run(str(folder), "--format", "jsonl", "--jobs", "4", cwd=tmp_path)
+    files = [json.loads(x)["path"] for x in out.stdout.splitlines() if '"type": "file"' in x]
+    assert files == sorted(files) and len(files) == 12
+
+
+def test_jobs_rejects_negative(tmp_path):
+    r = _run(str(SEED), "--jobs", "-1", cwd=tmp_path)
+    assert r.returncode == 2 and "--jobs" in r.stderr
+
+
+def test_streamed_formats_equal_the_whole_document(tmp_path):
+    """Streaming writes file by file the same bytes the format writes at once (to a file)."""
+    folder = _archive(tmp_path)
+    for fmt in ("text", "github", "jsonl"):
+        streamed = _run(str(folder), "--format", fmt, cwd=tmp_path)
+        _run(str(folder), "--format", f"{fmt}:{tmp_path / ('whole.' + fmt)}", "--quiet", cwd=tmp_path)
+        assert streamed.stdout == (tmp_path / ("whole." + fmt)).read_text(encoding="utf-8")
+
+
+def test_jsonl_lines(tmp_path):
+    folder = _archive(tmp_path, 3)
+    out = _run(str(folder), "--format", "jsonl", cwd=tmp_path)
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [x["type"] for x in lines] == ["finding", "file", "file", "file", "summary"]
+    assert lines[0]["rule"] == "percent-of-total" and lines[0]["stated"] == "86.4%"
+    assert lines[-1]["errors"] == 1 and lines[-1]["files"] == 3
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["jsonl", "text", "github"])
+def test_first_results_are_written_before_the_last_input_is_read(tmp_path, jobs, fmt):
+    """The last input is standard input, kept open: the first file's lines must already be out."""
+    first = tmp_path / "first.txt"
+    first.write_text(BAD, encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text(GOOD, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "validator", "audit", str(first), str(second), "-",
+                          "--format", fmt, "--jobs", jobs], cwd=tmp_path, env=_env(),
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = p.stdout.readline()  # blocks until the first file's first line is flushed
+        assert "first.txt" in line and "86.4%" in line
+        assert p.poll() is None  # still waiting for the last input
+        p.stdin.write(GOOD)
+        p.stdin.close()
+        rest = p.stdout.read()
+        assert p.wait(timeout=120) == 1
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert ("<stdin>" in rest) == (fmt == "jsonl")  # jsonl writes a record for every file
+    if fmt == "jsonl":
+        assert rest.index("second.txt") < rest.index("<stdin>")
+
+
+def test_no_progress_bar_when_piped(tmp_path):
+    folder = _archive(tmp_path)
+    r = _run(str(folder), "--format", "jsonl", cwd=tmp_path)
+    assert "\r" not in r.stderr and "[#" not in r.stderr and "\x1b" not in r.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal(tmp_path):
+    import pty
+    folder = _archive(tmp_path)
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen([sys.executable, "-m", "validator", "audit", str(folder), "--format", "json",
+                              "--output", str(tmp_path / "out.json")], cwd=tmp_path, env=_env(),
+                             stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        p.wait(timeout=120)
+    finally:
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "validator 12/12 [" in text and "\r" in text
+
+
+def _set_old_mtime(folder: Path) -> None:
+    for p in folder.rglob("*.txt"):
+        os.utime(p, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+
+def test_skip_unchanged_reads_only_what_changed(tmp_path):
+    folder = _archive(tmp_path)
+    _set_old_mtime(folder)
+    cache = tmp_path / "cache"
+    first = _run(str(folder), "--format", "json", "--skip-unchanged", "--cache-dir", str(cache), cwd=tmp_path)
+    assert "0 unchanged file(s) not read, 12 audited and stored" in first.stderr
+    assert (cache / "index.json").is_file()
+    # An unchanged file is not opened: give one new bytes behind the same size and mtime — the
+    # stored result comes back (the cache trusts size and mtime, as git does) …
+    sneaky = folder / "00" / "r001.txt"
+    text = sneaky.read_text(encoding="utf-8")
+    sneaky.write_text(text.replace("89.8%", "89.9%"), encoding="utf-8")
+    _set_old_mtime(folder)
+    # … and make another really change
+    changed = folder / "01" / "r005.txt"
+    changed.write_text("（5）\n" + BAD, encoding="utf-8")
+    second = _run(str(folder), "--format", "json", "--skip-unchanged", "--cache-dir", str(cache), cwd=tmp_path)
+    assert "11 unchanged file(s) not read, 1 audited and stored" in second.stderr
+    a, b = json.loads(first.stdout), json.loads(second.stdout)
+    assert a["files"][1] == b["files"][1]  # the stale copy was not read
+    assert b["summary"]["errors"] == a["summary"]["errors"] + 1  # the real change was
+    fresh = _run(str(folder), "--format", "json", cwd=tmp_path)
+    assert json.loads(fresh.stdout)["files"][5] == b["files"][5]
+
+
+def test_skip_unchanged_output_identical_and_keyed_by_rules(tmp_path):
+    folder = _archive(tmp_path)
+    _set_old_mtime(folder)
+    cache = tmp_path / "cache"
+    plain = _run(str(folder), str(SEED), "--format", "json", cwd=tmp_path)
+    once = _run(str(folder), str(SEED), "--format", "json", "--skip-unchanged", "--cache-dir", str(cache),
+                cwd=tmp_path)
+    twice = _run(str(folder), str(SEED), "--format", "json", "--skip-unchanged", "--cache-dir", str(cache),
+                 cwd=tmp_path)
+    assert plain.stdout == once.stdout == twice.stdout
+    other = _run(str(folder), "--format", "json", "--skip-unchanged", "--cache-dir", str(cache),
+                 "--select", "percent-of-total", cwd=tmp_path)
+    assert "0 unchanged file(s) not read" in other.stderr  # another rule selection, another key
+
+
+def test_skip_unchanged_default_cache_dir(tmp_path):
+    folder = _archive(tmp_path, 2)
+    _set_old_mtime(folder)
+    r = _run(str(folder), "--skip-unchanged", cwd=tmp_path)
+    assert r.returncode == 1
+    assert (tmp_path / ".validator-cache" / "index.json").is_file()
