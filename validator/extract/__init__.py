@@ -28,6 +28,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, frac
 from ..model import Document, Quantity
 from .numerals import (EN_SCALES, ZH_BIG_UNITS, ZH_NUMERAL_CHARS, parse_en_words,
@@ -44,7 +46,7 @@ _EN_NUM_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 
 _EN_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
-NUMBER = regex.compile(r"""
+NUMBER = lazy_compile(r"""
     (?P<cur>(?:US\$|HK\$|A\$|C\$|RMB|[$£€¥￥])[ \u00a0]?)?     # Ex) "$3.6bn" "RMB16,002" "$ 72,831"
     (?:
         # Ex) "1,090" "3.47" "１０９０" "６６．８" — thousands separators only in groups of three
@@ -63,17 +65,17 @@ NUMBER = regex.compile(r"""
     """, regex.VERBOSE | regex.IGNORECASE)
 
 # After the numeral.  Ex) "700多个" "1000余名" "3.47万名" "18.3亿元" "3万多"
-_APPROX_SUFFIX = regex.compile(r"多|余")
-_ZH_MAGNITUDE = regex.compile(r"万亿|亿|万|千|百")
-_EN_MAGNITUDE = regex.compile(r"\s?(?:(?P<w>thousand|million|billion|trillion)\b|(?P<a>bn|tn|mn|m|k)(?![A-Za-z]))",
+_APPROX_SUFFIX = lazy_compile(r"多|余")
+_ZH_MAGNITUDE = lazy_compile(r"万亿|亿|万|千|百")
+_EN_MAGNITUDE = lazy_compile(r"\s?(?:(?P<w>thousand|million|billion|trillion)\b|(?P<a>bn|tn|mn|m|k)(?![A-Za-z]))",
                               regex.IGNORECASE)
 
-_PERCENT = regex.compile(r"\s?(?P<u>%|％|‰)|\s?(?P<w>per\s?cent\b|percent\b)", regex.IGNORECASE)
-_PP = regex.compile(r"个百分点|百分点|\s?(?:percentage[-\s]points?\b|pp\b|pts\b)", regex.IGNORECASE)
-_MULTIPLE = regex.compile(r"倍|\s?(?:times\b|-fold\b)", regex.IGNORECASE)
-_ZH_CURRENCY = regex.compile(r"元人民币|元|美元|港元|港币|欧元|英镑|日元|人民币")
+_PERCENT = lazy_compile(r"\s?(?P<u>%|％|‰)|\s?(?P<w>per\s?cent\b|percent\b)", regex.IGNORECASE)
+_PP = lazy_compile(r"个百分点|百分点|\s?(?:percentage[-\s]points?\b|pp\b|pts\b)", regex.IGNORECASE)
+_MULTIPLE = lazy_compile(r"倍|\s?(?:times\b|-fold\b)", regex.IGNORECASE)
+_ZH_CURRENCY = lazy_compile(r"元人民币|元|美元|港元|港币|欧元|英镑|日元|人民币")
 # Ex) "3.6 billion yuan" "537m euros" "36bn kroner" "40 euro cents"
-_EN_CURRENCY = regex.compile(
+_EN_CURRENCY = lazy_compile(
     r"\s(?P<c>yuan|renminbi|dollars?|euros?\s+cents|euros?|pounds?|pence|cents|kroner|kronor|krona|"
     r"(?:Danish|Swedish|Norwegian)\s+kron(?:er|or|a)|yen|rupees?|francs?|won|roubles?|rubles?|pesos?)(?![A-Za-z])",
     regex.IGNORECASE)
@@ -98,12 +100,12 @@ def _en_currency_code(word: str) -> str:
 
 
 # Measure units: the amount is measured, so it is rounded at its last digit.
-_ZH_MEASURE = regex.compile(
+_ZH_MEASURE = lazy_compile(
     r"平方公里|平方千米|平方米|立方米|千瓦时|万千瓦|千瓦|吉瓦时|吉瓦|兆瓦|千伏|公里|千米|公顷|公斤|千克|吨|亩|"
     r"标准箱|海里|英寸|厘米|毫米|微克|毫升|升|斤|方|米|岁|小时|分钟")
-_ZH_TIME = regex.compile(r"个月|周年|年|天")
+_ZH_TIME = lazy_compile(r"个月|周年|年|天")
 # Measure words for counted things.  Ex) "743个" "136名" "4项" "四级" "857个"
-_ZH_CLASSIFIER = regex.compile(
+_ZH_CLASSIFIER = lazy_compile(
     r"人次|户次|个|名|项|家|所|座|条|次|人|户|级|类|种|件|位|套|台|辆|艘|架|株|头|只|期|场|届|支|本|篇|"
     r"部|处|间|栋|宗|笔|份|张|册|门|起|例|枚|颗|棵|根|片|块|轮|批|方面|层|区|县|村|镇|乡|省|市|国|所|点|"
     r"段|道|座|团|队|组|对|列|回")
@@ -112,7 +114,7 @@ _ZH_CLASSIFIER = regex.compile(
 _WEAK_AFTER_ZH = set("道批点对区国市省县村镇乡段层门片块根部本支队组团起处份张条笔")
 # Words and set phrases with a numeral and a measure word that count nothing.
 # Ex) "三番五次" "一次性" "千家万户" "三个代表" "五位一体" (slogans are often written unquoted).
-_IDIOM = regex.compile(
+_IDIOM = lazy_compile(
     r"三番五次|五次三番|三令五申|三天两头|一五一十|接二连三|成千上万|千千万万|万无一失|一年四季|"
     r"四面八方|三年五载|一次性|一揽子|一把手|一条龙|一条心|一门心思|一张蓝图|"
     r"三个代表|四个全面|四个意识|四个自信|两个维护|两个确立|两个务必|三个务必|五位一体|"
@@ -120,7 +122,7 @@ _IDIOM = regex.compile(
     r"两个大局|三个没有变|四个不摘|一岗双责|三重一大|一方面|两方面|两位数|三次产业|一级市场|二级市场")
 _ZH_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 # English measure units.  Ex) "2.5 million tonnes" "36 square kilometres" "1,200 hectares"
-_EN_MEASURE = regex.compile(
+_EN_MEASURE = lazy_compile(
     r"\s?(?P<u>square\s(?:kilometres|kilometers|metres|meters|miles|feet)|sq\.?\s?(?:km|m|ft)|"
     r"cubic\s(?:metres|meters)|km2|km²|kilometres|kilometers|kilometre|kilometer|km|hectares|"
     r"hectare|ha|tonnes|tonne|tons|ton|kilograms|kilogram|kg|metres|metre|meters|meter|miles|"
@@ -128,42 +130,42 @@ _EN_MEASURE = regex.compile(
     r"liters|barrels|acres|degrees|°C)(?![A-Za-z])",
     regex.IGNORECASE)
 # Ex) "five years" "18 months" "30 days"
-_EN_TIME = regex.compile(r"\s(?P<u>years?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])",
+_EN_TIME = lazy_compile(r"\s(?P<u>years?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])",
                          regex.IGNORECASE)
 _EN_TIME_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
                  "decade": "decade"}
 _EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 # Ex) "12 March 2021" "1st January" / "March 12, 2021"
-_EN_DATE_AFTER = regex.compile(r"(?:st|nd|rd|th)?\s" + _EN_MONTH + r"(?![A-Za-z])")
-_EN_DATE_BEFORE = regex.compile(r"(?<![A-Za-z])" + _EN_MONTH + r"\.?\s$")
+_EN_DATE_AFTER = lazy_compile(r"(?:st|nd|rd|th)?\s" + _EN_MONTH + r"(?![A-Za-z])")
+_EN_DATE_BEFORE = lazy_compile(r"(?<![A-Za-z])" + _EN_MONTH + r"\.?\s$")
 # Ex) "1st" "3rd quarter" "21st century" — ordinals
-_EN_ORDINAL = regex.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", regex.IGNORECASE)
+_EN_ORDINAL = lazy_compile(r"(?:st|nd|rd|th)(?![A-Za-z])", regex.IGNORECASE)
 # Ex) "2021-2025年" "2019至2021年" — the other end of a range of years
-_YEAR_RANGE_AFTER = regex.compile(r"[-—–－~～至到](?:[12][0-9]{3}|[１２][０-９]{3})(?![0-9０-９])")
-_YEAR_RANGE_BEFORE = regex.compile(r"(?<![0-9０-９])(?:[12][0-9]{3}|[１２][０-９]{3})[-—–－~～至到]$")
+_YEAR_RANGE_AFTER = lazy_compile(r"[-—–－~～至到](?:[12][0-9]{3}|[１２][０-９]{3})(?![0-9０-９])")
+_YEAR_RANGE_BEFORE = lazy_compile(r"(?<![0-9０-９])(?:[12][0-9]{3}|[１２][０-９]{3})[-—–－~～至到]$")
 # Ex) "翻一番" "翻了两番": a multiple, 2^n
-_ZH_DOUBLING_BEFORE = regex.compile(r"翻了?$")
+_ZH_DOUBLING_BEFORE = lazy_compile(r"翻了?$")
 # Ex) "50个以上" — words after a count that qualify it rather than name the thing counted
 _ZH_NOT_NOUN = ("以上", "以下", "左右", "上下", "之多", "多", "余")
 # Ex) "9.2万名党员" → 党员
-_ZH_NOUN = regex.compile(r"[\p{Han}A-Za-z]{1,8}")
-_EN_NOUN = regex.compile(r"\s(?P<n>(?:[a-z][a-z-]*\s){0,2}?[a-z][a-z-]*)\b")
+_ZH_NOUN = lazy_compile(r"[\p{Han}A-Za-z]{1,8}")
+_EN_NOUN = lazy_compile(r"\s(?P<n>(?:[a-z][a-z-]*\s){0,2}?[a-z][a-z-]*)\b")
 _EN_STOP = {"of", "in", "to", "and", "or", "the", "a", "an", "were", "was", "are", "is", "from",
             "on", "at", "for", "by", "with", "as", "than", "that", "which", "per", "more", "less",
             "up", "down", "over", "under", "year", "years", "months", "respectively", "percent",
             "cent", "times", "higher", "lower", "rise", "fall", "increase", "decrease", "plus"}
 
-_ZH_PRE = regex.compile(
+_ZH_PRE = lazy_compile(
     r"(?P<q>大约|约为|约|大概|将近|接近|近|超过|超|逾|多于|高于|不少于|不低于|至少|不到|不足|低于|少于|不超过|突破|仅)$")
-_EN_PRE = regex.compile(
+_EN_PRE = lazy_compile(
     r"(?P<q>about|around|approximately|roughly|nearly|almost|over|more\sthan|at\sleast|less\sthan|"
     r"fewer\sthan|under|up\sto|close\sto|just\sover|just\sunder|some|upwards\sof|in\sexcess\sof|"
     r"below|above|no\smore\sthan|no\sless\sthan|not\smore\sthan|around\sa|about\sa)\s+$",
     regex.IGNORECASE)
-_ZH_POST = regex.compile(r"以上|以下|左右|上下|之多|多|余")
+_ZH_POST = lazy_compile(r"以上|以下|左右|上下|之多|多|余")
 # Ex) "500 or more" "65 plus," "500+" — but not "$81.8bn plus interest"
-_EN_POST = regex.compile(r"\s(?:or\s(?:more|so|less|fewer)\b|plus(?=\s*[,.;:)]|\s*$))|\+", regex.IGNORECASE)
+_EN_POST = lazy_compile(r"\s(?:or\s(?:more|so|less|fewer)\b|plus(?=\s*[,.;:)]|\s*$))|\+", regex.IGNORECASE)
 
 _PRE_KIND = {"大约": "approx", "约为": "approx", "约": "approx", "大概": "approx", "将近": "upper",
              "接近": "upper", "近": "upper", "超过": "lower", "超": "lower", "逾": "lower",
@@ -290,8 +292,8 @@ def _share_units(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 # Ex) "1/4" "1/3" — not "2026/02/09" (the number before has no slash, the one after none either)
-_SLASH_FRACTION = regex.compile(r"[/／](?P<den>[0-9]{1,3})(?![0-9/／.])")
-_ARABIC = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_SLASH_FRACTION = lazy_compile(r"[/／](?P<den>[0-9]{1,3})(?![0-9/／.])")
+_ARABIC = lazy_compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per way of writing
@@ -619,8 +621,8 @@ def _ascii_context(text: str, start: int, end: int) -> bool:
     return _HAN.search(window) is None and _LATIN.search(window) is not None
 
 
-_HAN = regex.compile(r"[\u4e00-\u9fff]")
-_LATIN = regex.compile(r"[A-Za-z]")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
+_LATIN = lazy_compile(r"[A-Za-z]")
 
 
 _ZH_NOUN_STOPS = "的和与及或在中均都已将为是有了到从由对向把被达共计占比其约近超全实累结提参开完获纳覆帮"

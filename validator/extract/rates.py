@@ -21,13 +21,15 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, frac
 from ..model import Quantity
 
 # -- Chinese: the word right before the rate --------------------------------------------------
 # Ex) "增长5.5%" "同比增长7.3%" "同增17.1%" "下降4%" "两年平均下降4.6%" "比2019年1-7月增长20.5%"
 #     "年均增长6.1%" "环比下降1.7%" "增速为5%"
-_ZH_VERB = regex.compile(r"""
+_ZH_VERB = lazy_compile(r"""
     (?P<basis>同比|环比|两年平均|三年平均|年均|年平均|平均每年|比上年同期|比上年|比去年同期|比去年|
               较上年|较去年|比上月|比上季度|比上年末|比20[0-9]{2}年(?:同期|[0-9]{1,2}[-—－~～至][0-9]{1,2}月|[0-9]{1,2}月)?)?
     (?P<verb>同增|同降|增长|增加|上升|提高|提升|上涨|回升|增|下降|减少|降低|下滑|回落|下跌|降|
@@ -44,7 +46,7 @@ _EN_DOWN = ("fell", "fall", "fallen", "falling", "dropped", "drop", "declined", 
             "lower", "shrank", "contracted", "below", "less than", "slump", "slumped", "cut",
             "reduction", "lost", "worsened", "narrowed", "slide", "slip", "sink", "plunge", "tumble")
 # Ex) "rose 28%" "up 8.1%" "increased by 17%" "fell by about 3%"
-_EN_BEFORE = regex.compile(
+_EN_BEFORE = lazy_compile(
     r"\b(?P<verb>rose|risen|rising|increased|grew|grown|gained|climbed|jumped|surged|soared|advanced|up|"
     r"expanded|fell|fallen|falling|dropped|declined|decreased|slipped|slid|sank|plunged|tumbled|down|"
     r"shrank|contracted|slumped|lost|improved|worsened|narrowed|widened|"
@@ -52,12 +54,12 @@ _EN_BEFORE = regex.compile(
     r"(?:\s+by|\s+of)?(?:\s+(?:about|around|nearly|some|almost|roughly|approximately|a\s+further|another))?\s+$",
     regex.IGNORECASE)
 # Ex) "increased $6.5 million, or 7.3%" "an increase of $7.2 million, or 10.9%"
-_EN_OR = regex.compile(
+_EN_OR = lazy_compile(
     r"\b(?P<verb>increased|decreased|rose|fell|grew|declined|dropped|increase|decrease|rise|fall|decline)"
     r"(?:\s+by|\s+of)?\s+(?P<d>(?:US\$|RMB|[$£€])?\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:million|billion|thousand|bn|m))?)"
     r",?\s+or\s+(?:about\s+)?$", regex.IGNORECASE)
 # Ex) "a 52% rise in profits" "a 0.2% increase since" "24.4% above"
-_EN_AFTER = regex.compile(
+_EN_AFTER = lazy_compile(
     r"^\s+(?P<verb>rise|increase|jump|gain|growth|fall|drop|decline|decrease|slump|reduction|cut|"
     r"above|higher|below|lower|more\s+than|less\s+than)\b", regex.IGNORECASE)
 
@@ -140,7 +142,7 @@ def _han_near(text: str, i: int) -> bool:
 
 # -- flattened tables ----------------------------------------------------------------------------
 # Ex) "$ 72,831" "(15,506)" "(71.9%)" "(44.6)%" "10.9 %" "RMB 3,630" "—%"
-_CELL = regex.compile(
+_CELL = lazy_compile(
     r"^\s*(?:US\$|RMB|HK\$|[$£€¥])?\s*(?P<open>\()?\s*(?:US\$|RMB|[$£€¥])?\s*"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<dec>\.[0-9]+)?\s*(?P<pct1>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?\s*$")
 

@@ -22,10 +22,12 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, frac
 
 # Ex) "$ 72,831" "(15,506)" "(44.6)%" "(71.9%)" "10.9 %" "−1,234" "RMB3,630" "1,733 "
-_CELL = regex.compile(r"""
+_CELL = lazy_compile(r"""
     ^\s*
     (?P<neg1>[-−–])?\s*
     (?P<cur1>US\$|HK\$|RMB|\$|£|€|¥)?\s*
@@ -38,9 +40,9 @@ _CELL = regex.compile(r"""
     (?P<pct2>%)?\s*
     (?P<note>\([0-9a-z]\))?\s*
     $""", regex.VERBOSE)
-_EMPTY = regex.compile(r"^\s*(?:[—–-]+\s*%?|n/?a|N/?A|nm|NM)?\s*$")
-_RULE = regex.compile(r"^[\s|:—–-]+$")
-_YEAR = regex.compile(r"^\s*(?:FY\s?)?(?:19|20)[0-9]{2}\s*$")
+_EMPTY = lazy_compile(r"^\s*(?:[—–-]+\s*%?|n/?a|N/?A|nm|NM)?\s*$")
+_RULE = lazy_compile(r"^[\s|:—–-]+$")
+_YEAR = lazy_compile(r"^\s*(?:FY\s?)?(?:19|20)[0-9]{2}\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.rates import Rate, rates
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -44,15 +46,15 @@ HUNDRED = Interval.exact(100)
 ONE = Interval.exact(1)
 
 # Ex) "与2019年同期相比，" "与2019年相比，" "比2019年同期"
-_VS_YEAR = regex.compile(r"(?:与|和|同)(?:19|20)[0-9]{2}年(?:同期|[0-9]{1,2}[-—－~～至][0-9]{1,2}月)?相比|比(?:19|20)[0-9]{2}年同期")
+_VS_YEAR = lazy_compile(r"(?:与|和|同)(?:19|20)[0-9]{2}年(?:同期|[0-9]{1,2}[-—－~～至][0-9]{1,2}月)?相比|比(?:19|20)[0-9]{2}年同期")
 # Ex) "两年平均增长9.8%" "三年平均下降"
 _AVG = {"avg2": 2, "avg3": 3}
 # Ex) "人均3000元" "户均" "平均每人" "平均每户" "每户平均"
-_ZH_PER = regex.compile(r"(?:人均|户均|平均每人|平均每户|每人平均|每户平均|平均每家|家均|平均每个|平均每村|村均)(?:为|达到|达|约)?$")
+_ZH_PER = lazy_compile(r"(?:人均|户均|平均每人|平均每户|每人平均|每户平均|平均每家|家均|平均每个|平均每村|村均)(?:为|达到|达|约)?$")
 _ZH_PER_UNIT = {"人均": "人", "平均每人": "人", "每人平均": "人", "户均": "户", "平均每户": "户",
                 "每户平均": "户", "平均每家": "家", "家均": "家", "平均每村": "村", "村均": "村"}
-_EN_PER = regex.compile(r"(?:an\s+average\s+of|averaging|on\s+average)\s+$", regex.IGNORECASE)
-_EN_PER_AFTER = regex.compile(r"^\s*(?:each|per\s+(?P<n>[a-z]+)|a\s+head|apiece)\b", regex.IGNORECASE)
+_EN_PER = lazy_compile(r"(?:an\s+average\s+of|averaging|on\s+average)\s+$", regex.IGNORECASE)
+_EN_PER_AFTER = lazy_compile(r"^\s*(?:each|per\s+(?P<n>[a-z]+)|a\s+head|apiece)\b", regex.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Check | Finding]:

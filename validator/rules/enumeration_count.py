@@ -41,6 +41,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, show
 
@@ -53,61 +55,61 @@ _MAX_COUNT = 40
 _OPEN = "“‘「『（(《【〔"
 _CLOSE = "”’」』）)》】〕"
 _ZH_BREAK = set("，,。；;：:！？!?\n")
-_DIGIT = regex.compile(r"[0-9０-９]")
+_DIGIT = lazy_compile(r"[0-9０-９]")
 
 # Ex) "…行政处罚等4项" "…在内的5个" "…山东共3个" — words between a list and its count.
 _ZH_SUFFIXES = (("共计", "总计", "合计", "总共", "共", "这些", "这", "此"), ("在内的", "在内"),
                 ("等等", "等"))
 # Ex) "下放街道人事考核、…" — a join inside the last item: "行政许可及行政处罚".
 # 和/与/及 joining two names — not inside a word.  Ex) "参与率" "和谐" "及时" "涉及" "总和"
-_ZH_JOIN = regex.compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
+_ZH_JOIN = lazy_compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
 # The last item carries a verb or a count of its own, so the number counts something else.
 # Ex) "深圳、广州两市共有12家" "非公企业、社会组织建成5个" "A、B各2个"
 # Ex) "从研发、生产到销售3个环节" — a range, not a list
-_ZH_PREDICATE = regex.compile(
+_ZH_PREDICATE = lazy_compile(
     r"建成|新建|新增|累计|共有|拥有|达到|增至|增加|减少|降至|完成|实现|入选|获批|获评|引进|签约|"
     r"分别|其中|之中|以外|之外|到|至")
 # Ex) "A、B各2个" "A、B均为3个" "A、B、C中的3个" — single characters only at the end, and only
 # those that do not end common names ("成都", "高中", "基地", "国内").
-_ZH_PREDICATE_END = regex.compile(r"(?:各|均|有|为|是|达|占|计|了|的)$")
+_ZH_PREDICATE_END = lazy_compile(r"(?:各|均|有|为|是|达|占|计|了|的)$")
 # The list is of actions, not things.  Ex) "制定、废止省政府规章6件" "成立指挥部、出台20条举措"
 _ZH_VERBS = (r"出台|制定|修订|修改|废止|印发|发布|推出|成立|设立|新设|开展|举办|召开|组建|实施|建立|打造|培育|"
              r"认定|命名|表彰|处置|整治|清理|引进|新建|改建|扩建|改扩建|新改建|续建|在建|开工|竣工|完成|实现|"
              r"推动|推进|支持|争取|落实|组织|开通|建成|投用|启动|签署|签订|办理|审议|通过|查处|关停|淘汰|取消|"
              r"下放|承接|编制|建设")
-_ZH_VERB_START = regex.compile(r"^(?:" + _ZH_VERBS + r")")
-_ZH_VERB_ANY = regex.compile(_ZH_VERBS)
+_ZH_VERB_START = lazy_compile(r"^(?:" + _ZH_VERBS + r")")
+_ZH_VERB_ANY = lazy_compile(_ZH_VERBS)
 # Counts of times and rounds, not of the things listed.  Ex) "省委、省政府16次调度"
 _ZH_EVENT_CLASSIFIERS = {"次", "人次", "户次", "轮", "遍", "回", "期", "届", "批", "场", "起", "例", "笔", "宗"}
 # Measure words that are themselves the thing counted.  Ex) "广东、江苏、山东3省份" "四级"
 _ZH_PLACE_CLASSIFIERS = {"省", "市", "县", "区", "国", "镇", "乡", "村", "级", "类", "种", "方面", "项"}
 # Ex) "两市" "三省" in the last item — a count of its own.  "第二" is an ordinal, not a count.
-_ZH_OWN_COUNT = regex.compile(r"(?<!第)[两二三四五六七八九十]")
+_ZH_OWN_COUNT = lazy_compile(r"(?<!第)[两二三四五六七八九十]")
 # 等 inside words, not the open end of a list.  Ex) "平等" "高等" "等级" "等待"
 _ZH_DENG_WORD_BEFORE = set("同平高中初均对相次上何优劣")
 _ZH_DENG_WORD_AFTER = set("级待额于同候")
 
 # Ex) "中央省州县四级" "乡村两级" — administrative levels written without separators
-_LEVELS = regex.compile(r"(?:中央|国家|自治区|省|市|州|县|区|乡|镇|村|组)+$")
-_LEVEL_UNIT = regex.compile(r"中央|国家|自治区|省|市|州|县|区|乡|镇|村|组")
+_LEVELS = lazy_compile(r"(?:中央|国家|自治区|省|市|州|县|区|乡|镇|村|组)+$")
+_LEVEL_UNIT = lazy_compile(r"中央|国家|自治区|省|市|州|县|区|乡|镇|村|组")
 # Ex) "全省市县两级" — 全省 is the place, not a level
 _LEVEL_OWNER = set("全本我各该")
 
 # After a count and its noun, a forward list starts.
 # Ex) "6个方面工作：" "增至24个，分别为" "三项任务，即"
-_ZH_FORWARD = regex.compile(
+_ZH_FORWARD = lazy_compile(
     r"(?P<noun>[\p{Han}]{0,10}?)(?:(?P<colon>[：:])|[，,](?P<word>分别为|分别是|依次为|依次是|具体为|具体是|即|包括|其中包括))")
 # Ex) "一是" "二是" … ; "第一，" "第二，"
 _ZH_ORDINALS = "一二三四五六七八九十"
 # Ex) "（一）聚焦扩大内需…" "二、主要任务" at the start of a line
-_ZH_SECTION = regex.compile(
+_ZH_SECTION = lazy_compile(
     r"^[ \t\u3000]*(?:[（(](?P<a>[一二三四五六七八九十]{1,3})[）)]|(?P<b>[一二三四五六七八九十]{1,3})、)",
     regex.MULTILINE)
 
 _EN_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # After an English count: its noun, then what opens the list.
-_EN_FORWARD = regex.compile(r"""
+_EN_FORWARD = lazy_compile(r"""
     (?P<noun>(?:\s+[A-Za-z][A-Za-z'’-]*){1,4}?)    # Ex) " priorities" " main risks"
     (?P<conn>
         \s*:\s+                                    # Ex) "three priorities: …"
@@ -119,24 +121,24 @@ _EN_FORWARD = regex.compile(r"""
 _EN_NOUN_STOP = {"and", "or", "of", "in", "to", "the", "a", "an", "were", "was", "are", "is", "by",
                  "for", "from", "with", "at", "on", "than", "per", "percent", "cent"}
 # A plural noun: "ministers" — not "business", "overseas", "various", "bonus", "news".
-_EN_NOT_MODIFIER = regex.compile(r"^(?!overseas$|news$)[A-Za-z'’-]{2,}[^suio']s$", regex.IGNORECASE)
-_EN_OPEN_TAIL = regex.compile(r"(?:,?\s+(?:etc\.?|and\s+so\s+on|and\s+others|among\s+others))$",
+_EN_NOT_MODIFIER = lazy_compile(r"^(?!overseas$|news$)[A-Za-z'’-]{2,}[^suio']s$", regex.IGNORECASE)
+_EN_OPEN_TAIL = lazy_compile(r"(?:,?\s+(?:etc\.?|and\s+so\s+on|and\s+others|among\s+others))$",
                               regex.IGNORECASE)
 # Ex) "five bidders: Ford, GM and Toyota among them" — a partial list by its own words
-_EN_PARTIAL_TAIL = regex.compile(
+_EN_PARTIAL_TAIL = lazy_compile(
     r"(?:,?\s+(?:among\s+them|to\s+name\s+(?:a\s+)?few|for\s+example|for\s+instance))$", regex.IGNORECASE)
 # The list ends before a new clause.  Ex) ", which together …" "; …" " — …"
-_EN_LIST_END = regex.compile(r"""
+_EN_LIST_END = lazy_compile(r"""
     ;                                                   # Ex) "…; sales rose"
   | \s[—–-]\s                                           # Ex) "… — said sales rose"
   | ,\s+(?:which|who|where|while|with|each|both|all|but|as|that)\b     # Ex) ", which together …"
   | \.(?:\s|$)                                          # the full stop
     """, regex.VERBOSE)
-_EN_PART_OF = regex.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?$",
+_EN_PART_OF = lazy_compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?$",
                           regex.IGNORECASE)
-_EN_FINITE = regex.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\s",
+_EN_FINITE = lazy_compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\s",
                          regex.IGNORECASE)
-_EN_DETERMINER = regex.compile(r"^(?:the|a|an|its|their|his|her|which|who|whose)\s", regex.IGNORECASE)
+_EN_DETERMINER = lazy_compile(r"^(?:the|a|an|its|their|his|her|which|who|whose)\s", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -482,7 +484,7 @@ def _en_forward(ctx: Context, q: Quantity) -> Reading | None:
 def _en_items(body: str, etc: bool = False) -> list[str] | None:
     """"A, B and C" / "A, B, and C" / "A and B" → items; None when "and" could sit inside an item."""
     pieces = [p.strip() for p in body.split(",")]
-    joins = regex.compile(r"\s+(?:and|or|as\s+well\s+as)\s+")
+    joins = lazy_compile(r"\s+(?:and|or|as\s+well\s+as)\s+")
     if etc and len(pieces) > 1 and not any(joins.search(" " + p + " ") for p in pieces):
         items = pieces       # Ex) "currency, credit, liquidity, etc."
     elif len(pieces) == 1:

@@ -30,6 +30,8 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, decimals_of, show
@@ -38,19 +40,19 @@ ID = "granularity"
 SEVERITY = "error"
 
 # Ex) "136名党员中，女党员占" "48户中，有" "这56人当中，35岁以下的占比为"
-_ZH_GROUP = regex.compile(r"^[^。；;\n，,0-9%]{0,6}?(?:中|当中|之中|里)[，,]?(?P<mid>[^。；;\n0-9%]{0,24}?)"
+_ZH_GROUP = lazy_compile(r"^[^。；;\n，,0-9%]{0,6}?(?:中|当中|之中|里)[，,]?(?P<mid>[^。；;\n0-9%]{0,24}?)"
                           r"(?:占比为|占比达|占比|占|比例为|比重为|比例达到|比例达|有)(?:为|达到|达)?$")
 # Ex) "，分别占" "、" "和" — further shares of the same group
-_ZH_MORE = regex.compile(r"^(?:、|和|及|与|，|,)$")
+_ZH_MORE = lazy_compile(r"^(?:、|和|及|与|，|,)$")
 # Ex) "Of the 136 members, " + "33.3%"
-_EN_OF = regex.compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+$", regex.IGNORECASE)
-_EN_SHARE_AFTER = regex.compile(r"^\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s*,\s*$", regex.IGNORECASE)
+_EN_OF = lazy_compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+$", regex.IGNORECASE)
+_EN_SHARE_AFTER = lazy_compile(r"^\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s*,\s*$", regex.IGNORECASE)
 # Ex) "25.6% of the 43 firms"
-_EN_PCT_OF = regex.compile(r"^\s+of\s+(?:the|these|those|all)\s+$", regex.IGNORECASE)
+_EN_PCT_OF = lazy_compile(r"^\s+of\s+(?:the|these|those|all)\s+$", regex.IGNORECASE)
 # Ex) "女党员" "女性" "少数民族干部" — a subgroup of people named without 的
-_ZH_MEMBERS = regex.compile(r"^(?:其中)?(?:女|男|少数民族|党员|女性|男性|青年|老年)")
+_ZH_MEMBERS = lazy_compile(r"^(?:其中)?(?:女|男|少数民族|党员|女性|男性|青年|老年)")
 # words after 占 that make the share one of something else than the group's members
-_ZH_OTHER_BASE = regex.compile(r"增加值|收入|产值|总量|总额|产量|面积|投资|销售|营收|利润|税|GDP|元")
+_ZH_OTHER_BASE = lazy_compile(r"增加值|收入|产值|总量|总额|产量|面积|投资|销售|营收|利润|税|GDP|元")
 
 
 def check(ctx: Context) -> Iterator[Check | Finding]:

@@ -44,6 +44,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.rates import Rate, header_years, rate_of, rates, table_rows
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -55,43 +57,43 @@ SEVERITY = "error"
 HUNDRED = Interval.exact(100)
 ONE = Interval.exact(1)
 VALUE_KINDS = ("amount", "number", "count", "measure")
-_CLAUSE_TURN = regex.compile(r";|,\s+(?:while|but|whereas|although|though|and|as|with|compared)\b", regex.IGNORECASE)
+_CLAUSE_TURN = lazy_compile(r";|,\s+(?:while|but|whereas|although|though|and|as|with|compared)\b", regex.IGNORECASE)
 # Rates at comparable prices (value added, GDP) are chain-linked: parts' values do not weight them.
-_REAL_TERMS = regex.compile(r"生产总值|增加值|GDP|经济总量|可比价|实际增长|实际|扣除价格")
-_EN_REAL = regex.compile(r"\bGDP\b|gross domestic product|in real terms|inflation-adjusted|real terms", regex.IGNORECASE)
+_REAL_TERMS = lazy_compile(r"生产总值|增加值|GDP|经济总量|可比价|实际增长|实际|扣除价格")
+_EN_REAL = lazy_compile(r"\bGDP\b|gross domestic product|in real terms|inflation-adjusted|real terms", regex.IGNORECASE)
 # Ex) "net customer losses improved by 4.3%": better, whichever way the figure moved
 _EITHER = ("improved", "worsened", "narrowed", "widened")
 _COMPARATIVE = ("above", "higher", "more than", "below", "lower", "less than")
 
 # Ex) "537m euros" "798m euro" (a magnitude the extractor leaves to currency symbols)
-_EN_MAG_WORD = regex.compile(r"^(?P<m>m|bn|k)\s+(?:euros?|dollars|pounds|kroner|yen|yuan)\b")
+_EN_MAG_WORD = lazy_compile(r"^(?P<m>m|bn|k)\s+(?:euros?|dollars|pounds|kroner|yen|yuan)\b")
 # Ex) "from £3.24bn" "from the £130m" — the old value in English
-_EN_FROM = regex.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|around\s+)?$", regex.IGNORECASE)
+_EN_FROM = lazy_compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|around\s+)?$", regex.IGNORECASE)
 # Ex) "to £2.89bn" "to a new record of $1.76 trillion" — the new value
-_EN_TO = regex.compile(r"\bto\s+(?:an?\s+)?(?:new\s+|record\s+|all-time\s+|high\s+|average\s+|total\s+|of\s+){0,4}(?:about\s+|around\s+)?$",
+_EN_TO = lazy_compile(r"\bto\s+(?:an?\s+)?(?:new\s+|record\s+|all-time\s+|high\s+|average\s+|total\s+|of\s+){0,4}(?:about\s+|around\s+)?$",
                        regex.IGNORECASE)
 # Ex) "10bn euros, up 8.1%" "1,767,182, up 5.5%" "2,772,464, representing a 0.2% increase"
-_EN_B_BEFORE = regex.compile(r"^(?:\s+[A-Za-z-]+){0,3}\s*,\s*(?:representing\s+|which\s+is\s+|an?\s+)?(?:an?\s+)?$",
+_EN_B_BEFORE = lazy_compile(r"^(?:\s+[A-Za-z-]+){0,3}\s*,\s*(?:representing\s+|which\s+is\s+|an?\s+)?(?:an?\s+)?$",
                              regex.IGNORECASE)
 # Ex) "由2020年的120.5万吨" "从3.2万户" — the old value in Chinese
-_ZH_FROM = regex.compile(r"(?:从|由)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?|(?:去年|上年)(?:同期|末|底)?的?)?$")
+_ZH_FROM = lazy_compile(r"(?:从|由)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?|(?:去年|上年)(?:同期|末|底)?的?)?$")
 # Ex) "增加到2025年的150.3万吨" "提高至" "增至" "下降到"
-_ZH_TO = regex.compile(
+_ZH_TO = lazy_compile(
     r"^[^，。；;，\n0-9]{0,6}?(?P<verb>增长|增加|提高|提升|上升|扩大|跃升|攀升|增|升|下降|减少|降低|缩小|缩减|回落|降|减)"
     r"了?(?:到|至|为)(?:(?P<y>(?:19|20)[0-9]{2})年(?:末|底|度)?的?)?$")
 _ZH_DOWN_VERBS = ("下降", "减少", "降低", "缩小", "缩减", "回落", "降", "减")
 # Ex) "，年均增长4.5%" "，增长24.7%" "，增长1.9倍" "，增加29.8万吨"
 # (only a few words between: "，农村居民收入增长6.8%" is another subject's rate)
-_ZH_AFTER_B = regex.compile(
+_ZH_AFTER_B = lazy_compile(
     r"^[，,]?(?:累计|共|合计|总共|[0-9]{1,2}年(?:间|来|内)?|[一二三四五六七八九十]{1,2}年(?:间|来|内)?){0,2}"
     r"(?P<basis>年均|年平均|平均每年)?(?P<verb>增长|增加|提高|提升|上升|下降|减少|降低|增|降|翻)了?(?:约)?$")
 # Ex) "，比上年增加29.8万吨，增长7.3%" — the difference between the value and its rate
-_ZH_DIFF = regex.compile(r"^[，,]?(?:比上年末|比上年|同比|比去年|较上年|比20[0-9]{2}年)?(?P<verb>增加|增长|多|减少|下降|少|净增)了?$")
-_ZH_DIFF_THEN_RATE = regex.compile(r"^[，,、]?$")
+_ZH_DIFF = lazy_compile(r"^[，,]?(?:比上年末|比上年|同比|比去年|较上年|比20[0-9]{2}年)?(?P<verb>增加|增长|多|减少|下降|少|净增)了?$")
+_ZH_DIFF_THEN_RATE = lazy_compile(r"^[，,、]?$")
 # Ex) "下降70%至1347.5亿元，同比减少3140.2亿元"
-_ZH_RATE_TO = regex.compile(r"^(?:至|到)$")
+_ZH_RATE_TO = lazy_compile(r"^(?:至|到)$")
 # Span words.  Ex) "五年来" "过去5年" "“十四五”时期"
-_ZH_SPAN = regex.compile(r"(?P<n>[0-9]+|[一二三四五六七八九十]+)年(?:来|间|中|里)|过去(?P<n2>[0-9]+|[一二三四五六七八九十]+)年|“?十[一二三四五六七八九]五”?(?:时期|期间)")
+_ZH_SPAN = lazy_compile(r"(?P<n>[0-9]+|[一二三四五六七八九十]+)年(?:来|间|中|里)|过去(?P<n2>[0-9]+|[一二三四五六七八九十]+)年|“?十[一二三四五六七八九]五”?(?:时期|期间)")
 _ZH_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -239,13 +241,13 @@ _FAMILIES = {
     "debt": ("debt", "borrowing", "borrowings"),
     "loss": ("loss", "losses"),
 }
-_EN_UPDOWN_FROM = regex.compile(r"\b(?P<d>up|down)\s+from\s+(?:the\s+|a\s+)?(?:about\s+)?$", regex.IGNORECASE)
-_EN_B_THEN = regex.compile(r"^(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|during|for|over|at)\s+[^,.;()]{0,60})?\s*,\s*$")
-_EN_VERB_TO = regex.compile(r"\b(?P<v>fell|dropped|declined|slipped|slid|sank|decreased|rose|climbed|increased|grew|jumped)"
+_EN_UPDOWN_FROM = lazy_compile(r"\b(?P<d>up|down)\s+from\s+(?:the\s+|a\s+)?(?:about\s+)?$", regex.IGNORECASE)
+_EN_B_THEN = lazy_compile(r"^(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|during|for|over|at)\s+[^,.;()]{0,60})?\s*,\s*$")
+_EN_VERB_TO = lazy_compile(r"\b(?P<v>fell|dropped|declined|slipped|slid|sank|decreased|rose|climbed|increased|grew|jumped)"
                             r"\s+to\s+$", regex.IGNORECASE)
 
 
-_EN_FORECAST = regex.compile(r"\b(?:would|will|could|may|might|to|expects?|expected|projecting|forecasting|"
+_EN_FORECAST = lazy_compile(r"\b(?:would|will|could|may|might|to|expects?|expected|projecting|forecasting|"
                              r"predicting|targeting|forecast|sees)\s+(?:an?\s+)?$", regex.IGNORECASE)
 
 
@@ -323,8 +325,8 @@ def _en_lead_pairs(ctx: Context, orphans: list[Rate]) -> Iterator[Check | Findin
 # Price times volume ------------------------------------------------------------------------------
 # Ex) "Sales of DRAM products increased 64% from 2017 primarily due to an increase in average selling
 #     prices of approximately 35% and an increase in sales volumes of approximately 20%": 1.35 × 1.20.
-_EN_DUE = regex.compile(r"\b(?:due\s+to|driven\s+by|reflecting|as\s+a\s+result\s+of|resulting\s+from)\b", regex.IGNORECASE)
-_EN_PV = regex.compile(
+_EN_DUE = lazy_compile(r"\b(?:due\s+to|driven\s+by|reflecting|as\s+a\s+result\s+of|resulting\s+from)\b", regex.IGNORECASE)
+_EN_PV = lazy_compile(
     r"\b(?P<dir>increases?|decreases?|declines?|reductions?|growth|rises?|falls?|drops?|higher|lower)\s+in\s+"
     r"(?:the\s+)?(?:our\s+)?(?:average\s+)?(?:selling\s+|sales\s+|unit\s+|shipment\s+)?"
     r"(?P<what>prices?|volumes?|units?\s+sold|shipments?)\s+of\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?$",
@@ -506,11 +508,11 @@ def _mid(iv: Interval) -> Fraction | None:
     return (iv.lo + iv.hi) / 2
 
 
-_WORD = regex.compile(r"[A-Za-z][A-Za-z&-]+")
+_WORD = lazy_compile(r"[A-Za-z][A-Za-z&-]+")
 _STOP = {"the", "and", "of", "for", "net", "in", "to", "a", "an", "our", "its"}
-_OLD_YEAR = regex.compile(r"(?:compared\s+(?:to|with)|from|versus|vs\.?|over|against)\s+(?:the\s+)?(?:fiscal\s+)?$",
+_OLD_YEAR = lazy_compile(r"(?:compared\s+(?:to|with)|from|versus|vs\.?|over|against)\s+(?:the\s+)?(?:fiscal\s+)?$",
                           regex.IGNORECASE)
-_LAST_YEAR = regex.compile(r"\b(?:last|prior|previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
+_LAST_YEAR = lazy_compile(r"\b(?:last|prior|previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
                            regex.IGNORECASE)
 
 
@@ -875,7 +877,7 @@ def _zh_diff(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | F
 
 
 # Ex) "实现营业收入51.2亿元，同比增长4.7%（上年同期为48.8亿元）"
-_ZH_LAST = regex.compile(r"^[（(，,]?(?:上年同期|去年同期|上年|去年|上年末)(?:为|是|的)?$")
+_ZH_LAST = lazy_compile(r"^[（(，,]?(?:上年同期|去年同期|上年|去年|上年末)(?:为|是|的)?$")
 
 
 def _zh_last_year(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
@@ -983,7 +985,7 @@ def _zh_components(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Che
 
 # Tables: "label | 2019 | 2018 | change | % change" ------------------------------------------------
 # Ex) "% Change" "Variance %" "Y/Y" — not "% of total" (a share column)
-_CHANGE_HEAD = regex.compile(r"change|variance|increase|decrease|growth|y/y|yoy", regex.IGNORECASE)
+_CHANGE_HEAD = lazy_compile(r"change|variance|increase|decrease|growth|y/y|yoy", regex.IGNORECASE)
 
 
 def _table_rows(ctx: Context, done: set[int]) -> Iterator[Check | Finding]:

@@ -39,6 +39,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract import APPROX_RELATIVE
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -52,31 +54,31 @@ _PART_KINDS = ("count", "number", "amount")
 # -- Chinese ---------------------------------------------------------------------------------
 # The words between 占 and the share, peeled off from the right one at a time.
 # Ex) "占全州村总数的比重为66.8%" → 为, 比重, 的, 总数 → scope 全州, base noun 村
-_ZH_VERB_TAIL = regex.compile(
+_ZH_VERB_TAIL = lazy_compile(
     r"(?:为|达到|达|到|是|约为|约|大约|超过|超|逾|近|接近|将近|不到|不足|仅为|仅|只有|高达|已达|已|了)$")
 # Ex) "占全部投资比重从26.7%提高到52.1%" — a change of a share, not a share of a stated whole
-_ZH_SHARE_CHANGE = regex.compile(r"从|由|提高|提升|上升|下降|降低|升至|降至|增加|减少|变化")
+_ZH_SHARE_CHANGE = lazy_compile(r"从|由|提高|提升|上升|下降|降低|升至|降至|增加|减少|变化")
 # Ex) "14个重点产业产值占…" — the number counts what owns the measure, not the part itself
-_ZH_MEASURE_NOUN = regex.compile(r"(?:产值|收入|增加值|面积|人口|产量|总额|规模|投资|比重|资产|利润|费用|贷款|存款|支出)$")
-_ZH_RATIO_TAIL = regex.compile(r"(?:比重|比例|份额|比)$")
-_ZH_TOTAL_TAIL = regex.compile(r"(?:总数|总量|总额|总和|总计|总体|整体)$")
-_ZH_SCOPE_HEAD = regex.compile(r"^(?:全[州省市县区国镇乡]|整个|所有|全部)")
-_ZH_HAN_ONLY = regex.compile(r"^\p{Han}{0,10}$")
+_ZH_MEASURE_NOUN = lazy_compile(r"(?:产值|收入|增加值|面积|人口|产量|总额|规模|投资|比重|资产|利润|费用|贷款|存款|支出)$")
+_ZH_RATIO_TAIL = lazy_compile(r"(?:比重|比例|份额|比)$")
+_ZH_TOTAL_TAIL = lazy_compile(r"(?:总数|总量|总额|总和|总计|总体|整体)$")
+_ZH_SCOPE_HEAD = lazy_compile(r"^(?:全[州省市县区国镇乡]|整个|所有|全部)")
+_ZH_HAN_ONLY = lazy_compile(r"^\p{Han}{0,10}$")
 # Ex) "743个、占" "743个村，占" — what may stand between the part (and its noun) and 占
-_ZH_PART_GAP = regex.compile(r"^[、，,]?$")
+_ZH_PART_GAP = lazy_compile(r"^[、，,]?$")
 # Ex) "，增长15.1%" "，同比下降3.2%" "，比上年增加56个" — a change between the part and its share
-_ZH_GROWTH_GAP = regex.compile(r"^[、，,](?:同比|比上年|较上年|比去年)?(?:增长|下降|增加|减少|提高|增|降)了?$")
+_ZH_GROWTH_GAP = lazy_compile(r"^[、，,](?:同比|比上年|较上年|比去年)?(?:增长|下降|增加|减少|提高|增|降)了?$")
 # Ex) "约占65%" "接近占" "超过占" — a qualifier written before 占 rather than before the number
-_ZH_LEAD_QUALIFIER = regex.compile(r"(?:大约|约|将近|接近|近|超过|不到|不足)$")
+_ZH_LEAD_QUALIFIER = lazy_compile(r"(?:大约|约|将近|接近|近|超过|不到|不足)$")
 _LEAD_KIND = {"大约": "approx", "约": "approx", "将近": "upper", "接近": "upper", "近": "upper",
               "超过": "lower", "不到": "upper", "不足": "upper"}
 # Ex) "全州1090个村" "全县共有行政村236个" "合计5470万元" "村总数1090个" — a whole
-_ZH_WHOLE_MARK = regex.compile(r"全[州省市县区国镇乡]|共有|共计|总计|合计|总共|总数|总量|总额|(?<!公)共(?![产同建享青治识赢])")
-_ZH_SCOPE = regex.compile(r"全[州省市县区国镇乡]")
-_ZH_CLAUSE_BREAK = regex.compile(r"[，,。；;：:！？!?\n（(）)]")
+_ZH_WHOLE_MARK = lazy_compile(r"全[州省市县区国镇乡]|共有|共计|总计|合计|总共|总数|总量|总额|(?<!公)共(?![产同建享青治识赢])")
+_ZH_SCOPE = lazy_compile(r"全[州省市县区国镇乡]")
+_ZH_CLAUSE_BREAK = lazy_compile(r"[，,。；;：:！？!?\n（(）)]")
 # Words around a noun that are not the noun.  Ex) "全县共有行政村" → 行政村, "其中村党支部" → 村党支部
-_ZH_NOUN_HEAD = regex.compile(r"^(?:其中|全[州省市县区国镇乡]|共有|共计|总计|合计|总共|现有|拥有|有|共|累计|目前|已)+")
-_ZH_NOUN_TAIL = regex.compile(
+_ZH_NOUN_HEAD = lazy_compile(r"^(?:其中|全[州省市县区国镇乡]|共有|共计|总计|合计|总共|现有|拥有|有|共|累计|目前|已)+")
+_ZH_NOUN_TAIL = lazy_compile(
     r"(?:达到|达|为|有|是|增至|增加到|增长到|突破|超过|超|逾|近|约|约为|大约|将近|接近|不足|不到|完成|实现|总数|总量|总额|共计|合计|共)+$")
 
 # -- English ---------------------------------------------------------------------------------
@@ -85,23 +87,23 @@ _EN_WORDS = r"(?:\s+[A-Za-z][A-Za-z-]*){0,3}"
 _EN_QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|"
             r"fewer\s+than|just\s+over|just\s+under|some|close\s+to|at\s+least|under)\s+)?")
 # Ex) "743 (" "743 villages, or " "743, representing " "743 villages — "
-_EN_PART_TO_SHARE = regex.compile(
+_EN_PART_TO_SHARE = lazy_compile(
     r"^" + _EN_WORDS + r"\s*(?:\(|,\s+or\s+|\s+or\s+|,?\s+representing\s+|,?\s+accounting\s+for\s+|"
     r",?\s+i\.e\.,?\s+|\s*[—–]\s*|,\s+)" + _EN_QUAL + r"$", regex.IGNORECASE)
 # Ex) ") of the " "% of all " " of a total of " ", of the total "
-_EN_SHARE_TO_WHOLE = regex.compile(
+_EN_SHARE_TO_WHOLE = lazy_compile(
     r"^\)?,?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+|its\s+|their\s+)?(?:total\s+(?:of\s+)?)?$",
     regex.IGNORECASE)
 # Ex) "743 of the " "743 villages out of "
-_EN_PART_TO_WHOLE = regex.compile(
+_EN_PART_TO_WHOLE = lazy_compile(
     r"^" + _EN_WORDS + r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$", regex.IGNORECASE)
 # Ex) "Of the " "In 2023, of the " — a sentence that opens with its whole
-_EN_OF_OPEN = regex.compile(r"^[\W_]*(?:[A-Za-z0-9 ]{1,30},\s+)?(?:of|among)\s+(?:(?:the|all|these|those)\s+)?$",
+_EN_OF_OPEN = lazy_compile(r"^[\W_]*(?:[A-Za-z0-9 ]{1,30},\s+)?(?:of|among)\s+(?:(?:the|all|these|those)\s+)?$",
                             regex.IGNORECASE)
 # Ex) " villages, " " villages surveyed in 2019, " (years and dates read as words here)
-_EN_WHOLE_TO_PART = regex.compile(r"^(?:\s+[A-Za-z0-9][A-Za-z0-9-]*){0,6},\s+$")
+_EN_WHOLE_TO_PART = lazy_compile(r"^(?:\s+[A-Za-z0-9][A-Za-z0-9-]*){0,6},\s+$")
 # Ex) " villages, of which " " people at the year end, of whom "
-_EN_OF_WHICH = regex.compile(
+_EN_OF_WHICH = lazy_compile(
     r"^(?:\s+[A-Za-z][A-Za-z-]*){0,6},\s+(?:of\s+which|of\s+whom|among\s+them|among\s+which|among\s+whom|including)\s+$",
     regex.IGNORECASE)
 _EN_GAP_MAX = 60
@@ -481,8 +483,8 @@ def _needs(share: Interval, part: Quantity, whole: Quantity) -> tuple[Interval, 
     return share * whole.value / hundred, part.value / share * hundred
 
 
-_LEADING = regex.compile(r"^[^0-9０-９]*")
-_NUMERAL = regex.compile(r"[0-9０-９,，.．]+")
+_LEADING = lazy_compile(r"^[^0-9０-９]*")
+_NUMERAL = lazy_compile(r"[0-9０-９,，.．]+")
 
 
 def _render(q: Quantity, iv: Interval) -> str:

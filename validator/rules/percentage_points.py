@@ -36,6 +36,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.rates import Rate, rate_of, rates
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -45,7 +47,7 @@ ID = "percentage-points"
 SEVERITY = "error"
 
 HUNDRED = Interval.exact(100)
-_REAL_TERMS = regex.compile(r"生产总值|增加值|GDP|可比价|实际增长|扣除价格")
+_REAL_TERMS = lazy_compile(r"生产总值|增加值|GDP|可比价|实际增长|扣除价格")
 ONE = Interval.exact(1)
 
 _UP = ("提高", "提升", "上升", "增加", "扩大", "回升", "增长", "上涨", "加快", "rose", "up", "increased",
@@ -54,31 +56,31 @@ _DOWN = ("下降", "回落", "降低", "减少", "缩小", "收窄", "下滑", "
          "dropped", "declined", "narrowed", "slipped", "fall", "decline", "decrease", "drop")
 
 # Ex) "由5.6%" "从2020年的53.7%"
-_ZH_FROM = regex.compile(r"(?:从|由)(?:(?:19|20)[0-9]{2}年(?:末|底|度)?的?)?$")
+_ZH_FROM = lazy_compile(r"(?:从|由)(?:(?:19|20)[0-9]{2}年(?:末|底|度)?的?)?$")
 # Ex) "下降到" "提高至2025年的" "降至"
-_ZH_TO = regex.compile(
+_ZH_TO = lazy_compile(
     r"^[^，。；;\n0-9]{0,6}?(?P<verb>提高|提升|上升|增加|增长|扩大|回升|下降|回落|降低|减少|缩小|升|降|增|减)"
     r"了?(?:到|至|为)(?:(?:19|20)[0-9]{2}年(?:末|底|度)?的?)?$")
 # Ex) "，下降0.5个百分点" "，提高了" "，累计提高"
-_ZH_AFTER = regex.compile(r"^[，,、]?(?:比上年|同比|累计|共|合计)?(?P<verb>提高|提升|上升|增加|增长|扩大|回升|下降|回落|降低|减少|缩小|收窄)了?(?:约)?$")
+_ZH_AFTER = lazy_compile(r"^[，,、]?(?:比上年|同比|累计|共|合计)?(?P<verb>提高|提升|上升|增加|增长|扩大|回升|下降|回落|降低|减少|缩小|收窄)了?(?:约)?$")
 # Ex) "，比上年（53.7%）提高" "，较上年的53.7%提高" — last period's figure stated inline
-_ZH_VS_OPEN = regex.compile(r"^[，,]?(?:比|较)(?:上年|去年|上月|上季度|上年末|上年同期|去年同期|(?:19|20)[0-9]{2}年)(?:同期|末|底)?(?:的|（|\()$")
-_ZH_VS_CLOSE = regex.compile(r"^[）)]?(?P<verb>提高|提升|上升|增加|扩大|回升|下降|回落|降低|减少|缩小|收窄)了?$")
+_ZH_VS_OPEN = lazy_compile(r"^[，,]?(?:比|较)(?:上年|去年|上月|上季度|上年末|上年同期|去年同期|(?:19|20)[0-9]{2}年)(?:同期|末|底)?(?:的|（|\()$")
+_ZH_VS_CLOSE = lazy_compile(r"^[）)]?(?P<verb>提高|提升|上升|增加|扩大|回升|下降|回落|降低|减少|缩小|收窄)了?$")
 # Ex) "，占外贸总值的57%" "，占服务进出口总额的比重达到45.8%"
-_ZH_SHARE = regex.compile(r"占[^，。；;\n0-9%]{0,14}?(?:的)?(?:比重|比例)?(?:为|达到|达)?$")
-_ZH_SHARE_CHANGE = regex.compile(r"^[，,]?(?:同比|比上年|比上年同期|较上年|比去年同期)?(?P<verb>提高|提升|上升|增加|扩大|下降|回落|降低|减少|缩小)了?$")
+_ZH_SHARE = lazy_compile(r"占[^，。；;\n0-9%]{0,14}?(?:的)?(?:比重|比例)?(?:为|达到|达)?$")
+_ZH_SHARE_CHANGE = lazy_compile(r"^[，,]?(?:同比|比上年|比上年同期|较上年|比去年同期)?(?P<verb>提高|提升|上升|增加|扩大|下降|回落|降低|减少|缩小)了?$")
 # Ex) "拉动进口增长5.4个百分点" "拉动全省进出口增长9.6个百分点"
-_ZH_PULL = regex.compile(r"拉动(?P<name>[^，。；;\n0-9%]{1,12}?)增长$")
+_ZH_PULL = lazy_compile(r"拉动(?P<name>[^，。；;\n0-9%]{1,12}?)增长$")
 # Ex) "增速比全国（8.1%）快" "比全国高" — the comparison before the points
-_ZH_CMP_SHORT = regex.compile(r"(?:比|较)(?P<comp>[^，。；;\n比较]{0,16}?)(?P<cmp>高|低|快|慢|多|少)了?$")
+_ZH_CMP_SHORT = lazy_compile(r"(?:比|较)(?P<comp>[^，。；;\n比较]{0,16}?)(?P<cmp>高|低|快|慢|多|少)了?$")
 # Ex) "高出全省外贸整体增速" "高于GDP增速" "大于进口"
-_ZH_CMP_LONG = regex.compile(
+_ZH_CMP_LONG = lazy_compile(
     r"(?P<cmp>高出|高于|快于|慢于|低于|大于|小于|超出|领先|落后)(?P<comp>[^，。；;\n0-9%比较]{0,16})$")
-_ZH_NAME_STRIP = regex.compile(r"^(?:全省|全市|全国|全区|全县|同期|整体|总体)+|(?:整体|总体|平均)?(?:增速|增幅|增长|水平|速度)+$")
+_ZH_NAME_STRIP = lazy_compile(r"^(?:全省|全市|全国|全区|全县|同期|整体|总体)+|(?:整体|总体|平均)?(?:增速|增幅|增长|水平|速度)+$")
 # English: "from 44.6% to 45.8%" "to 45.8% from 44.6%"
-_EN_FROM = regex.compile(r"\bfrom\s+(?:a\s+|the\s+)?$", regex.IGNORECASE)
-_EN_TO = regex.compile(r"\bto\s+(?:a\s+|the\s+)?$", regex.IGNORECASE)
-_EN_PP_VERB = regex.compile(
+_EN_FROM = lazy_compile(r"\bfrom\s+(?:a\s+|the\s+)?$", regex.IGNORECASE)
+_EN_TO = lazy_compile(r"\bto\s+(?:a\s+|the\s+)?$", regex.IGNORECASE)
+_EN_PP_VERB = lazy_compile(
     r"\b(?P<verb>rose|increased|grew|gained|climbed|widened|improved|up|fell|decreased|declined|dropped|"
     r"slipped|narrowed|down|rise|increase|fall|decline|decrease|drop)(?:\s+by|\s+of)?(?:\s+(?:about|nearly|some))?\s+$",
     regex.IGNORECASE)

@@ -41,6 +41,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, show
@@ -64,12 +66,12 @@ class Word:
 
 
 # Ex) "过半" "超过一半" "一半以上" "半数以上" "大多数" "近半" "约一半"
-_ZH_WORDS = regex.compile(
+_ZH_WORDS = lazy_compile(
     r"(?P<gt>过半数|过半|逾半数|逾半|超过一半|超过半数|超半数|一半以上|半数以上|大多数|绝大多数|大部分|绝大部分)"
     r"|(?P<near>将近一半|接近一半|近一半|近半数|近半)"
     r"|(?P<about>约一半|大约一半|一半左右|约占一半|约半数)"
     r"|(?P<lt>不到一半|不足一半|少于一半|少数)")
-_EN_WORDS = regex.compile(
+_EN_WORDS = lazy_compile(
     r"\b(?P<gt>more\s+than\s+half|over\s+half|well\s+over\s+half|the\s+majority|a\s+majority|the\s+vast\s+majority)"
     r"|\b(?P<near>nearly\s+half|almost\s+half|close\s+to\s+half|just\s+under\s+half)"
     r"|\b(?P<about>about\s+half|around\s+half|roughly\s+half|approximately\s+half)"
@@ -77,20 +79,20 @@ _EN_WORDS = regex.compile(
     regex.IGNORECASE)
 
 # Ex) "（52.3%）" "，达31.2%" "，占比为38.5%" "(52.3%)" ", or 48.5%,"
-_ZH_NEXT = regex.compile(r"[（(]|[，,]?(?:占比|比重|比例|占)?(?:为|达到|达|是|约为|约)?")
-_EN_NEXT = regex.compile(r"\s*(?:\(|,\s*or\s+|—\s*|–\s*|-\s+)")
+_ZH_NEXT = lazy_compile(r"[（(]|[，,]?(?:占比|比重|比例|占)?(?:为|达到|达|是|约为|约)?")
+_EN_NEXT = lazy_compile(r"\s*(?:\(|,\s*or\s+|—\s*|–\s*|-\s+)")
 # Ex) "52.3%，过半" "48.5%, nearly half"
-_ZH_PREV = regex.compile(r"[，,、]\s*$|[（(]\s*$")
-_EN_PREV = regex.compile(r"(?:,|\(|—|–)\s*(?:or\s+)?$")
+_ZH_PREV = lazy_compile(r"[，,、]\s*$|[（(]\s*$")
+_EN_PREV = lazy_compile(r"(?:,|\(|—|–)\s*(?:or\s+)?$")
 
 # A whole in the same sentence: "全州1090个村中" "共1090个" "在1090个村中" "of the 1,090"
-_ZH_WHOLE_AFTER = regex.compile(r"^[\p{Han}]{0,6}?(?:中|之中|当中|里)")
-_ZH_WHOLE_BEFORE = regex.compile(r"(?:全[州省市县区国]|共有|共计|总计|合计|共|总数|在)$")
-_EN_OF = regex.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$",
+_ZH_WHOLE_AFTER = lazy_compile(r"^[\p{Han}]{0,6}?(?:中|之中|当中|里)")
+_ZH_WHOLE_BEFORE = lazy_compile(r"(?:全[州省市县区国]|共有|共计|总计|合计|共|总数|在)$")
+_EN_OF = lazy_compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$",
                        regex.IGNORECASE)
 
 # "doubled from $2.1bn to $4.3bn" "more than doubled to 4,300 from 2,100" "halved"
-_EN_MULT = regex.compile(
+_EN_MULT = lazy_compile(
     r"\b(?P<q>more\s+than\s+|nearly\s+|almost\s+|roughly\s+|about\s+)?"
     r"(?P<v>doubled|tripled|trebled|quadrupled|halved|doubling|tripling|quadrupling|halving)\b",
     regex.IGNORECASE)

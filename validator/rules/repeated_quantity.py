@@ -55,6 +55,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, per_document, per_quantity, show
@@ -65,22 +67,22 @@ SEVERITY = "error"
 SLOT_KINDS = ("amount", "count", "percent", "pp", "measure", "multiple")
 
 # -- normalising the words around a number ---------------------------------------------------
-_TAG = regex.compile(r"<[^<>\n]{0,300}>")
+_TAG = lazy_compile(r"<[^<>\n]{0,300}>")
 # Ex) "（GDP）" "（人民币，下同）" "(excluding discontinued operations)" — asides without digits
-_ASIDE = regex.compile(r"[（(][^（）()0-9０-９\n]{0,24}[）)]")
-_SPACE = regex.compile(r"[\s\u3000\u2009\u00a0'\"“”‘’「」『』]+")
-_CLAUSE = regex.compile(r"[，,；;：:、！!？?]+")
+_ASIDE = lazy_compile(r"[（(][^（）()0-9０-９\n]{0,24}[）)]")
+_SPACE = lazy_compile(r"[\s\u3000\u2009\u00a0'\"“”‘’「」『』]+")
+_CLAUSE = lazy_compile(r"[，,；;：:、！!？?]+")
 # Ex) "title: '…'" / "原标题：…" — how a scraped page repeats its title
-_TITLE_PREFIX = regex.compile(r"^(?:title，|原标题，|标题，)")
+_TITLE_PREFIX = lazy_compile(r"^(?:title，|原标题，|标题，)")
 
 # Leading clauses that do not change what is measured.  Ex) "付凌晖介绍" "数据显示" "进一步看"
-_INTRO = regex.compile(
+_INTRO = lazy_compile(
     r"^(?:[\p{Han}A-Za-z0-9]{0,12}(?:介绍|表示|显示|指出|认为|称|说|看|核算|统计|通报|发布|测算|计算))$"
     r"|^(?:同期|其中|此外|另外|与此同时|同时|总的看|总体看|具体看|具体而言|据悉|据了解|初步核算|数据显示)$"
     r"|^截至[^，]{1,12}$")
 
 # A period: the scope of a figure.  Ex) "前三季度" "1-7月" "2021年" "上半年" "三季度末" "9月份"
-_PERIOD = regex.compile(
+_PERIOD = lazy_compile(
     r"(?:(?:19|20)[0-9]{2}年(?:度)?)?"
     r"(?:前[一二三四1-4]季度|第?[一二三四1-4]季度末?|[上下]半年|全年(?!目标|任务|计划|预期)|年末|年底|年初|"
     r"[0-9]{1,2}[-—－~～至][0-9]{1,2}月(?:份)?|前[0-9一二三四五六七八九十]{1,2}个?月|"
@@ -88,16 +90,16 @@ _PERIOD = regex.compile(
     r"|(?:19|20)[0-9]{2}年(?:度)?|今年|(?<![比较])(?:去年|上年)(?!同期)|当年"
     r"|(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:19|20)[0-9]{2})?|(?:19|20)[0-9]{2}",
     regex.IGNORECASE)
-_PERIOD_ONLY = regex.compile(
+_PERIOD_ONLY = lazy_compile(
     r"^(?:今年|去年|截至)?(?:" + _PERIOD.pattern + r")(?:以来|前|后)?$", regex.IGNORECASE)
 # Words of a period that carry no scope of their own: "同期" points back, "今年" is the default.
-_PERIOD_DROP = regex.compile(r"^(?:今年|截至)")
+_PERIOD_DROP = lazy_compile(r"^(?:今年|截至)")
 
 # Scope words a title may add in front of a label.  Ex) "1-7月我国服务进出口总额"
-_GENERIC_SCOPE = regex.compile(r"^(?:我国|全国|全省|全市|全区|全州|全县|本市|本省|该公司|公司|国内|今年|全年)+$")
+_GENERIC_SCOPE = lazy_compile(r"^(?:我国|全国|全省|全市|全区|全州|全县|本市|本省|该公司|公司|国内|今年|全年)+$")
 
 # Goals and forecasts are not statements of fact: two targets may differ from an outcome.
-_TARGET = regex.compile(r"预期目标|目标为|目标是|预期|预计|力争|计划|有望|将达|将突破|规划|到20[0-9]{2}年|"
+_TARGET = lazy_compile(r"预期目标|目标为|目标是|预期|预计|力争|计划|有望|将达|将突破|规划|到20[0-9]{2}年|"
                      r"forecast|expect|target|estimate",
                         regex.IGNORECASE)
 
@@ -150,7 +152,7 @@ def period_before(ctx: Context, q: Quantity, limit: int = 400) -> str | None:
 
 # A period after "比" / "than" is a comparison base, not the figure's own scope.
 # Ex) "比一季度两年平均增速加快0.2个百分点" "compared with 2018"
-_COMPARE_BEFORE = regex.compile(r"(?:比|较|与|同比|相比|than|from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$",
+_COMPARE_BEFORE = lazy_compile(r"(?:比|较|与|同比|相比|than|from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$",
                                 regex.IGNORECASE)
 
 
@@ -246,7 +248,7 @@ def _first_match(ctx: Context, x: _Sent, y: _Sent) -> bool:
 
 # Places that fix a figure's scope.  Ex) "广东" "宁波市" — two sentences that read the same but
 # sit in paragraphs about different places are about different things.
-_PLACES = regex.compile(
+_PLACES = lazy_compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
     r"海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|武汉|成都|"
     r"西安|沈阳|大连|长春|哈尔滨|济南|青岛|宁波|厦门|苏州|合肥|郑州|长沙|福州|昆明|"
@@ -254,7 +256,7 @@ _PLACES = regex.compile(
 
 
 # Ex) "宁波：经济稳步增长。" "（二）温州市：…" — a paragraph that opens with the name it is about
-_LEAD_LABEL = regex.compile(r"^[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）])?(?P<n>[\p{Han}]{2,6})[：:]")
+_LEAD_LABEL = lazy_compile(r"^[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）])?(?P<n>[\p{Han}]{2,6})[：:]")
 
 
 @per_quantity
@@ -344,14 +346,14 @@ def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
 
 
 # Ex) "2023年海南GDP达到7551.2亿元" "占整个海南GDP（7551.2亿元）" "三亚GDP为1020.7亿元"
-_LABEL = regex.compile(
+_LABEL = lazy_compile(
     r"(?P<label>[\p{Han}A-Za-z]{2,12}?)(?:的)?(?:为|达到|达|是|仅为|仅有|共计|总计|合计|（|\()$")
-_METRIC = regex.compile(r"(?:GDP|生产总值|总产值|增加值|总额|总量|收入|利润|净利润|净利|营收|余额|人口|规模|产量|投资|支出)$")
+_METRIC = lazy_compile(r"(?:GDP|生产总值|总产值|增加值|总额|总量|收入|利润|净利润|净利|营收|余额|人口|规模|产量|投资|支出)$")
 # A subject that names a category, not a region or an entity: "第二产业增加值" is stated for
 # every province of a comparison, so the label alone does not fix the scope.
 # Relative subjects ("全省", "该市") name whatever the paragraph is about, so they fix nothing.
-_CATEGORY = regex.compile(r"第|产业|行业|企业|业|品|类|部门|城镇|农村|居民|人均|[一二三]次|^(?:全|该|本|我|其)")
-_LABEL_STRIP = regex.compile(r"^(?:占整个|占全|占|整个|其中|全年|当年|实现|完成|达到)")
+_CATEGORY = lazy_compile(r"第|产业|行业|企业|业|品|类|部门|城镇|农村|居民|人均|[一二三]次|^(?:全|该|本|我|其)")
+_LABEL_STRIP = lazy_compile(r"^(?:占整个|占全|占|整个|其中|全年|当年|实现|完成|达到)")
 
 
 def _labels(ctx: Context) -> Iterator[Pair]:
@@ -386,10 +388,10 @@ def _labels(ctx: Context) -> Iterator[Pair]:
 
 # Ex) "critics say the $41.2bn - most of it borrowed -" — "the" + an amount + no noun: said before
 # (not "up from the $2.1bn", a comparison with something perhaps never stated)
-_ANAPHOR_BEFORE = regex.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:the|this|that)\s+$", regex.IGNORECASE)
+_ANAPHOR_BEFORE = lazy_compile(r"\b(?P<w>[A-Za-z]+)\s+(?:the|this|that)\s+$", regex.IGNORECASE)
 _COMPARISON_WORDS = {"from", "than", "to", "versus", "vs", "against", "below", "above", "over", "under",
                      "beyond", "exceeding", "topping"}
-_ANAPHOR_AFTER = regex.compile(r"^\s*(?:[-–—,;:.)]|$)")
+_ANAPHOR_AFTER = lazy_compile(r"^\s*(?:[-–—,;:.)]|$)")
 
 
 def _anaphora(ctx: Context) -> Iterator[Pair]:
@@ -413,17 +415,17 @@ def _anaphora(ctx: Context) -> Iterator[Pair]:
 # -- a headline's growth rate against the body's ------------------------------------------------
 # Ex) "一季度净利大增27%" against "净利润7.93亿元，同比增长26.52%"
 _METRICS = (
-    ("净利", regex.compile(r"净利润|净利")),
-    ("营收", regex.compile(r"营业收入|营业总收入|营收")),
-    ("GDP", regex.compile(r"国内生产总值|地区生产总值|生产总值|GDP|经济总量")),
-    ("进出口", regex.compile(r"进出口|外贸")),
-    ("社零", regex.compile(r"社会消费品零售总额|社零")),
-    ("投资", regex.compile(r"固定资产投资")),
-    ("工业增加值", regex.compile(r"规模以上工业增加值|规上工业增加值|工业增加值")),
+    ("净利", lazy_compile(r"净利润|净利")),
+    ("营收", lazy_compile(r"营业收入|营业总收入|营收")),
+    ("GDP", lazy_compile(r"国内生产总值|地区生产总值|生产总值|GDP|经济总量")),
+    ("进出口", lazy_compile(r"进出口|外贸")),
+    ("社零", lazy_compile(r"社会消费品零售总额|社零")),
+    ("投资", lazy_compile(r"固定资产投资")),
+    ("工业增加值", lazy_compile(r"规模以上工业增加值|规上工业增加值|工业增加值")),
 )
-_UP = regex.compile(r"(?:同比)?(?:大增|劲增|猛增|暴增|同增|增长|增加|上涨|提高|增)(?:了|达)?$")
-_DOWN = regex.compile(r"(?:同比)?(?:大降|同降|下降|下滑|减少|回落|下跌|降)(?:了|达)?$")
-_HEADLINE_LINE = regex.compile(r"^(?:title:\s*'?)?[^。；;\n]{4,40}'?$")
+_UP = lazy_compile(r"(?:同比)?(?:大增|劲增|猛增|暴增|同增|增长|增加|上涨|提高|增)(?:了|达)?$")
+_DOWN = lazy_compile(r"(?:同比)?(?:大降|同降|下降|下滑|减少|回落|下跌|降)(?:了|达)?$")
+_HEADLINE_LINE = lazy_compile(r"^(?:title:\s*'?)?[^。；;\n]{4,40}'?$")
 
 
 def _metric(window: str) -> str | None:
@@ -568,7 +570,7 @@ def _range(iv: Interval) -> str:
     return lo if lo == hi else f"{lo}–{hi}"
 
 
-_DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
+_DIGITS = lazy_compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
 
 
 def render(q: Quantity, iv: Interval | None = None) -> str:
@@ -605,28 +607,28 @@ class TablePair:
 
 
 # Ex) "(RMB in millions)" "(Dollars in thousands)" "(in millions, except per share amounts)"
-_TABLE_UNIT = regex.compile(r"\bin\s+(?P<m>thousands|millions|billions)\b|(?P<k>'000\b|’000\b)", regex.IGNORECASE)
-_TABLE_CUR = regex.compile(r"\b(?P<c>RMB|dollars|US\$|HK\$|euros?|pounds)\b|(?P<s>\$|£|€)", regex.IGNORECASE)
+_TABLE_UNIT = lazy_compile(r"\bin\s+(?P<m>thousands|millions|billions)\b|(?P<k>'000\b|’000\b)", regex.IGNORECASE)
+_TABLE_CUR = lazy_compile(r"\b(?P<c>RMB|dollars|US\$|HK\$|euros?|pounds)\b|(?P<s>\$|£|€)", regex.IGNORECASE)
 _SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _CUR = {"rmb": "CNY", "dollars": "USD", "us$": "USD", "hk$": "HKD", "euro": "EUR", "euros": "EUR",
         "pounds": "GBP", "$": "USD", "£": "GBP", "€": "EUR"}
 # After the figure: the period it is for.  Ex) " for the fourth quarter of 2019"
 # " for the year ended December 31, 2019" " in 2018" " for 2019"
-_EN_YEAR_AFTER = regex.compile(
+_EN_YEAR_AFTER = lazy_compile(
     r"\s*(?:for|in|during|at|as\s+of)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+of\s+|"
     r"(?:fiscal\s+)?(?:year\s+ended\s+)?(?:(?:[A-Z][a-z]+\s+[0-9]{1,2},?\s+)|(?:[0-9]{1,2}\s+[A-Z][a-z]+\s+))?|"
     r"fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b")
 # Before the figure: it is a level, not a change.  Ex) "to 46%" "of RMB5,216 million" "was"
-_EN_LEVEL_BEFORE = regex.compile(
+_EN_LEVEL_BEFORE = lazy_compile(
     r"(?:\b(?:to|from|was|were|is|are|totaled|totalled|totaling|reached|at)|"
     r"(?<!increase|decrease|rise|fall|growth|change|decline|reduction|gain|loss|average|impact)\s+of)"
     r"\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
 # Before a change: "increased $13.8 million" "an increase of $9.4 million" "decreased by $1.4 million"
-_EN_CHANGE_BEFORE = regex.compile(
+_EN_CHANGE_BEFORE = lazy_compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|increase\s+of|decrease\s+of|"
     r"decline\s+of|rise\s+of)(?:\s+by)?\s+(?:approximately\s+|about\s+)?$", regex.IGNORECASE)
 # "… increased $13.8 million, or 13.2%" — the percent change after a change amount
-_EN_CHANGE_OR = regex.compile(
+_EN_CHANGE_OR = lazy_compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|increase\s+of|decrease\s+of)(?:\s+by)?\s+"
     r"(?:US\$|RMB|[$£€])\s?[0-9][0-9,]*(?:\.[0-9]+)?(?:\s?(?:million|billion|thousand))?,?\s+or\s+$",
     regex.IGNORECASE)
@@ -661,9 +663,9 @@ def _acronym(label: str) -> str:
 
 
 # Ex) "In 2019, operating income was $612 million" "Revenue in fiscal 2019 was …"
-_EN_YEAR_BEFORE = regex.compile(r"\b(?:in|for|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b",
+_EN_YEAR_BEFORE = lazy_compile(r"\b(?:in|for|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})\b",
                                 regex.IGNORECASE)
-_ANY_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_ANY_YEAR = lazy_compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def _year_before(text: str, s0: int, end: int) -> str | None:

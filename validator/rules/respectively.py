@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..model import Check, Finding, Quantity, Related
 from .base import Context
 
@@ -45,42 +47,42 @@ SEVERITY = "error"
 # runs on for longer is not one whose pairs a reader can check.
 _WINDOW = 400
 
-_ZH_MARK = regex.compile(r"分别")
-_EN_MARK = regex.compile(r"\brespectively\b", regex.IGNORECASE)
+_ZH_MARK = lazy_compile(r"分别")
+_EN_MARK = lazy_compile(r"\brespectively\b", regex.IGNORECASE)
 
 # Quantities that are never the paired values.  Ex) "分别比2020年增长…"
 _NOT_VALUES = {"year", "date"}
 # Between two values of one list.  Ex) "89%、85%" "5.1%、5.1%和4.9%"
 _ZH_VALUE_SEP = {"、", "和", "及", "与", "以及", "、和"}
 # Ex) "3.1% and 2.4%" "$3bn, $4bn and $5bn" "5%, 7%, and 9%"
-_EN_VALUE_SEP = regex.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$")
+_EN_VALUE_SEP = lazy_compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$")
 
 _OPEN = "“‘「『（(《【〔"
 _CLOSE = "”’」』）)》】〕"
 _ZH_CLAUSE = set("，,；;：:")
 # 和/与/及 joining two names — not inside a word.  Ex) "参与率" "和谐" "及时" "涉及" "总和"
-_ZH_JOIN = regex.compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
+_ZH_JOIN = lazy_compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
 # Two names packed into two characters.  Ex) "城乡居民收入分别增长4.4%、5.6%" (城镇, 农村)
 _PACKED_NAMES = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"),
                  "中外资": ("中资", "外资"), "进出口": ("进口", "出口"), "收支": ("收入", "支出"),
                  "产销": ("产量", "销量"), "本外币": ("本币", "外币"), "境内外": ("境内", "境外"),
                  "国内外": ("国内", "国外"), "上下半年": ("上半年", "下半年")}
-_PACKED_PAIRS = regex.compile("|".join(sorted(_PACKED_NAMES, key=len, reverse=True)))
+_PACKED_PAIRS = lazy_compile("|".join(sorted(_PACKED_NAMES, key=len, reverse=True)))
 
 # Words that open an English sentence without being a name.  Ex) "Last year, exports and …"
-_EN_INTRO = regex.compile(
+_EN_INTRO = lazy_compile(
     r"^(?:in|on|at|for|during|last|this|next|over|by|after|before|since|meanwhile|however|overall|"
     r"separately|according|also|but|and|yet|still|elsewhere|together|combined|so\s+far|year\s+on)\b",
     regex.IGNORECASE)
-_EN_VERB = regex.compile(
+_EN_VERB = lazy_compile(
     r"^(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|gained|slipped|were|was|"
     r"are|is|reached|totalled|totaled|stood|accounted|made|had|have|has|posted|reported|came|"
     r"contributed|represented|generated|earned|saw|recorded|added|lost|up|down)$", regex.IGNORECASE)
-_EN_YEARS_LEAD = regex.compile(r"^\s+(?:in|for|during)\s+$")
+_EN_YEARS_LEAD = lazy_compile(r"^\s+(?:in|for|during)\s+$")
 _EN_PREPOSITIONS = {"in", "at", "of", "from", "for", "on", "by"}
-_EN_AND = regex.compile(r"\s+(?:and|or)\s+")
+_EN_AND = lazy_compile(r"\s+(?:and|or)\s+")
 # Ex) "rose 3% and 5% in Europe and Asia, respectively"
-_EN_NAMES_AFTER = regex.compile(
+_EN_NAMES_AFTER = lazy_compile(
     r"^\s+(?:in|for|at|on|from|to|among|across|by)\s+(?P<names>[^.;:()\d]{3,120}?),?\s*$", regex.IGNORECASE)
 
 

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Related
 from .base import Context
@@ -70,21 +72,21 @@ _FAMILIES = (
     ("区域", False, (("东部", r"东部地区|东部"), ("中部", r"中部地区|中部"), ("西部", r"西部地区|西部"),
                    ("东北", r"东北地区"))),
 )
-_MEMBER = regex.compile("|".join(f"(?P<f{i}_{j}>{pat})" for i, (_, _, ms) in enumerate(_FAMILIES)
+_MEMBER = lazy_compile("|".join(f"(?P<f{i}_{j}>{pat})" for i, (_, _, ms) in enumerate(_FAMILIES)
                                  for j, (_, pat) in enumerate(ms)))
 
 # Ex) "占外贸总值的57%" "占53.5%" "分别占31.3%和10.8%" "占比达到35.8%" "所占比重为…"
-_ZH_SHARE = regex.compile(
+_ZH_SHARE = lazy_compile(
     r"(?:分别)?占(?!比)(?P<base>[^，。；：、\d%％]{0,12}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达|达到|约为|约)?"
     r"(?:不到|不足|超过|接近|近|逾|约)?$"
     r"|占比(?:分别)?(?:为|达|达到|约为)?(?:不到|不足|超过|接近|近|逾|约)?$"
     r"|比重(?:分别)?(?:为|达|达到)?(?:不到|不足|超过|接近|近|逾|约)?$")
-_ZH_CONTRIB = regex.compile(r"贡献率(?:分别)?(?:为|达|达到)?(?:不到|不足|超过|接近|近|逾|约)?$")
+_ZH_CONTRIB = lazy_compile(r"贡献率(?:分别)?(?:为|达|达到)?(?:不到|不足|超过|接近|近|逾|约)?$")
 # A share that moves ("占比由40%提高到45%") is two values of one share, not two shares.
-_ZH_MOVE = regex.compile(r"(?:提高|上升|下降|增加|减少|回落|扩大)?(?:到|至)")
-_ZH_FROM = regex.compile(r"[由从]$")
-_ZH_LIST_SEP = regex.compile(r"^(?:、|和|及|与|以及|、和)$")
-_ZH_BASE_NORM = regex.compile(r"^(?:全部|总)|(?:的|总额|总值|总量|总数|比重)$")
+_ZH_MOVE = lazy_compile(r"(?:提高|上升|下降|增加|减少|回落|扩大)?(?:到|至)")
+_ZH_FROM = lazy_compile(r"[由从]$")
+_ZH_LIST_SEP = lazy_compile(r"^(?:、|和|及|与|以及|、和)$")
+_ZH_BASE_NORM = lazy_compile(r"^(?:全部|总)|(?:的|总额|总值|总量|总数|比重)$")
 
 
 def _base(raw: str | None) -> str:
@@ -151,8 +153,8 @@ def _zh_tokens(ctx: Context, l0: int, l1: int) -> list[_Token]:
 # Between a member and its share, when the share is the member's own ("城镇人口占…",
 # "第一产业增加值比重为…", "最终消费支出对经济增长贡献率为…"), not a share inside it
 # ("城镇居民家庭食品支出占…").
-_TIGHT = regex.compile(r"[^，。；：,;]{0,9}")
-_LOOSE_WORDS = regex.compile(r"居民|家庭|人均|中[，,的]?")
+_TIGHT = lazy_compile(r"[^，。；：,;]{0,9}")
+_LOOSE_WORDS = lazy_compile(r"居民|家庭|人均|中[，,的]?")
 
 
 def _family_of(ctx: Context, tok: _Token, seg_from: int) -> tuple[int, list[str], bool] | None:
@@ -228,10 +230,10 @@ def _close(key, members: list[Share], tight: bool = True):
 # ---------------------------------------------------------------------------------------------
 # Ratios: "三次产业结构为8.3∶41.4∶50.3"
 # ---------------------------------------------------------------------------------------------
-_RATIO = regex.compile(
+_RATIO = lazy_compile(
     r"(?:产业结构|结构比例|构成比例|结构)(?:由[0-9.:：∶]+)?(?:调整|优化|变化)?(?:为|是|达到)\s*"
     r"(?P<r>[0-9]+(?:\.[0-9]+)?(?:\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?){1,5})")
-_RATIO_NUM = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_RATIO_NUM = lazy_compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _ratios(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
@@ -251,11 +253,11 @@ def _ratios(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
 # ---------------------------------------------------------------------------------------------
 # Lists: 分别占 …; "… 38%, 27% and 9%, respectively"; "Of X, 38.4% …, 15.6% in …"
 # ---------------------------------------------------------------------------------------------
-_EN_SHARE_VERB = regex.compile(r"(?i)\b(?:accounted\s+for|account\s+for|accounts\s+for|made\s+up|make\s+up|"
+_EN_SHARE_VERB = lazy_compile(r"(?i)\b(?:accounted\s+for|account\s+for|accounts\s+for|made\s+up|make\s+up|"
                                r"makes\s+up|represented|represent|represents|comprised|share|shares)\b")
-_EN_SEP = regex.compile(r"^(?:,\s*|,?\s+and\s+)$")
-_EN_OF_OPEN = regex.compile(r"^\s*Of\s+(?:the\s+|all\s+|its\s+|their\s+)?[\w'’\s-]{2,40}?,\s*$")
-_EN_ELLIPSIS = regex.compile(r"\s+(?:[a-z]+\s+)?(?:in|from|at|for|to|on)\s+(?:the\s+)?[A-Z]")
+_EN_SEP = lazy_compile(r"^(?:,\s*|,?\s+and\s+)$")
+_EN_OF_OPEN = lazy_compile(r"^\s*Of\s+(?:the\s+|all\s+|its\s+|their\s+)?[\w'’\s-]{2,40}?,\s*$")
+_EN_ELLIPSIS = lazy_compile(r"\s+(?:[a-z]+\s+)?(?:in|from|at|for|to|on)\s+(?:the\s+)?[A-Z]")
 
 
 def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
@@ -302,8 +304,8 @@ def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
         i = j
 
 
-_YEARS = regex.compile(r"(?:19|20)[0-9]{2}")
-_QUARTERS = regex.compile(r"(?i)[一二三四]季度|\bQ[1-4]\b|\b(?:first|second|third|fourth)\s+quarter")
+_YEARS = lazy_compile(r"(?:19|20)[0-9]{2}")
+_QUARTERS = lazy_compile(r"(?i)[一二三四]季度|\bQ[1-4]\b|\b(?:first|second|third|fourth)\s+quarter")
 
 
 def _over_time(s: str) -> bool:

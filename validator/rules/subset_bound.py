@@ -33,9 +33,11 @@ from collections.abc import Iterator
 
 import regex
 
-from ..interval import fmt
+from ..lazyre import lazy_compile
+
 from ..model import Check, Finding, Quantity, Related
 from .base import Context
+from .sum_of_parts import render
 
 ID = "subset-bound"
 SEVERITY = "error"
@@ -43,10 +45,10 @@ SEVERITY = "error"
 _ZH_STOP = "，。；：！？,;:\n"
 # Words that make the figure a change, a comparison or a knock-on amount, not a part.
 # Ex) "其中…比上年增加20亿元" "其中…带动社会投资300亿元"
-_NOT_PART = regex.compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|吸引|比|较|超|高出|多出|少|差距|相当于|达到了?$")
+_NOT_PART = lazy_compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|吸引|比|较|超|高出|多出|少|差距|相当于|达到了?$")
 # The figure before 其中 is a change, a floor, or what each of several reached — not a whole.
 # Ex) "比上年增加120亿元" "都超过了1.3万亿元" "均突破1000家"
-_NOT_WHOLE = regex.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少|高出|超出|超过|超|突破|逾|多于|高于|"
+_NOT_WHOLE = lazy_compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少|高出|超出|超过|超|突破|逾|多于|高于|"
                            r"不少于|不低于|至少)(?:了)?(?:约)?$|[都均各]|带动|拉动|撬动|吸引|节约")
 
 
@@ -77,11 +79,10 @@ def _judge(whole: Quantity, part: Quantity, how: str) -> Iterator[Check | Findin
                     f"{how}: {stated} ≤ {whole.text.strip()}")
         return
     over = part.value.lo - whole.value.hi
-    scale = 10 ** getattr(whole, "scale", 0)
     msg = (f"{how}: the part {stated} is larger than its whole {whole.text.strip()} "
-           f"(by at least {fmt(over / scale, 2)}{'' if scale == 1 else ' ×10^' + str(whole.scale)}); "
-           f"either the part would have to be at most {whole.text.strip()} or the whole at least {stated}")
-    evidence = (("part", stated), ("whole", whole.text.strip()), ("excess", fmt(over)))
+           f"(by at least {render(over, part)}); either the part would have to be at most "
+           f"{whole.text.strip()} or the whole at least {stated}")
+    evidence = (("part", stated), ("whole", whole.text.strip()), ("excess", render(over, part)))
     related = (Related("whole", whole.text.strip(), whole.start, whole.end),)
     yield Check(ID, part.start, part.end, "failed", stated, f"at most {whole.text.strip()}", msg)
     yield Finding(ID, SEVERITY, msg, part.start, part.end, stated, f"at most {whole.text.strip()}",
@@ -162,11 +163,11 @@ def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
 
 # ---------------------------------------------------------------------------------------------
 # Ex) "$5.2bn, of which " "1,200 staff (including " "4,310 people, of whom "
-_EN_SUB = regex.compile(
+_EN_SUB = lazy_compile(
     r"(?i)(?:\s+[A-Za-z-]+){0,3}(?:,\s*|\s*\(\s*|\s*[—–-]\s*)(?:of\s+which|of\s+whom|including)\s+"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?")
-_EN_OF_THE = regex.compile(r"(?i)^\s*(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
-_EN_OF_OPEN = regex.compile(r"(?i)(?:^|[.;]\s+)(?:Of|Out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$")
+_EN_OF_THE = lazy_compile(r"(?i)^\s*(?:of|out\s+of)\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$")
+_EN_OF_OPEN = lazy_compile(r"(?i)(?:^|[.;]\s+)(?:Of|Out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$")
 
 
 def _en_noun(q: Quantity) -> str:

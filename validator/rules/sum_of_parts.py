@@ -55,6 +55,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.tables import Cell, Row, Table, is_header, tables
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -76,10 +78,10 @@ class Term:
 # ---------------------------------------------------------------------------------------------
 # Rendering numbers the way the text writes them
 # ---------------------------------------------------------------------------------------------
-_NUM_IN = regex.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_NUM_IN = lazy_compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
-_QUALIFIER_WORDS = regex.compile(r"多|余|约|近|超过|以上|以下|左右|(?i:about|around|approximately|nearly|over|more than|almost)\s*")
+_QUALIFIER_WORDS = lazy_compile(r"多|余|约|近|超过|以上|以下|左右|(?i:about|around|approximately|nearly|over|more than|almost)\s*")
 
 
 def _decimals(text: str) -> int:
@@ -202,11 +204,11 @@ def judge(total: Quantity | Cell, terms: list[Term], exhaustive: bool, what: str
 # Flattened tables
 # ---------------------------------------------------------------------------------------------
 # Labels that name a total or a running total.  Ex) "Total net revenue" "Gross profit" "合计"
-_TOTAL_LABEL = regex.compile(
+_TOTAL_LABEL = lazy_compile(
     r"(?i)\b(?:total|subtotal|sub-total|net|gross|profit|income|margin|loss|earnings|ebitda|"
     r"balance|sum|overall)\b|合计|小计|总计|总额|净|利润|毛利|总")
 # Column titles of a change column.  Ex) "CHANGE" "2019 vs. 2018" "Increase (decrease)" "增减"
-_CHANGE_HEAD = regex.compile(
+_CHANGE_HEAD = lazy_compile(
     r"(?i)\b(?:change|changes|vs\.?|versus|variance|difference|increase|decrease)\b|增减|变动|差额|增加额|增长额")
 _MAX_BLOCK = 8
 _MIN_TOTAL = 50
@@ -214,10 +216,10 @@ _MIN_TOTAL = 50
 
 # Columns that do not add up down the rows: rates, shares, prices, averages.
 # Ex) "% CHANGE" "比上年增长(%)" "Average revenue per user" "Margin"
-_NOT_ADDITIVE_HEAD = regex.compile(
+_NOT_ADDITIVE_HEAD = lazy_compile(
     r"(?i)%|％|‰|percent|\brate\b|ratio|margin|growth|\bper\b|average|\bavg\b|price|yield|"
     r"增长|增速|比重|占比|同比|环比|均|率|价格|指数")
-_PERIOD_HEAD = regex.compile(r"(?i)(?:19|20)[0-9]{2}|\bFY|\bQ[1-4]\b|current|prior|previous|本期|上期|本年|上年|年")
+_PERIOD_HEAD = lazy_compile(r"(?i)(?:19|20)[0-9]{2}|\bFY|\bQ[1-4]\b|current|prior|previous|本期|上期|本年|上年|年")
 
 
 def _amount_columns(rows: list[Row], width: int, table: Table | None = None) -> list[int]:
@@ -368,9 +370,9 @@ def _head(table: Table, j: int) -> str:
 # A roll-forward: a closing balance is the opening balance plus the movements between them.
 # Ex) "Balance at January 1, 2019 | 1,000" … "Additions | 200" "Reductions | (50)" … "Balance at
 #     December 31, 2019 | 1,150"; "期初余额" … "期末余额"
-_BALANCE_LABEL = regex.compile(r"(?i)^(?:balance|beginning\s+balance|ending\s+balance|opening\s+balance|"
+_BALANCE_LABEL = lazy_compile(r"(?i)^(?:balance|beginning\s+balance|ending\s+balance|opening\s+balance|"
                                r"closing\s+balance|balances?\s*,)|期初余额|期末余额|年初余额|年末余额")
-_BALANCE_TIME = regex.compile(r"(?i)beginning|\bend\b|ending|opening|closing|\bstart|january|february|march|april|"
+_BALANCE_TIME = lazy_compile(r"(?i)beginning|\bend\b|ending|opening|closing|\bstart|january|february|march|april|"
                               r"\bmay\b|june|july|august|september|october|november|december|(?:19|20)[0-9]{2}|"
                               r"期初|期末|年初|年末")
 _MAX_MOVES = 6
@@ -495,8 +497,8 @@ def _clause_before(ctx: Context, q: Quantity, limit: int = 30) -> str:
 
 
 # Thresholds and milestones, not the figure itself.  Ex) "迈上11万亿元新台阶" "突破4万亿元"
-_MILESTONE_AFTER = regex.compile(r"(?:新台阶|台阶|大关|关口|级|量级)")
-_MILESTONE_BEFORE = regex.compile(r"(?:迈上|迈过|跨上|跨过|站上|突破|超过|首破|破)$")
+_MILESTONE_AFTER = lazy_compile(r"(?:新台阶|台阶|大关|关口|级|量级)")
+_MILESTONE_BEFORE = lazy_compile(r"(?:迈上|迈过|跨上|跨过|站上|突破|超过|首破|破)$")
 
 
 def _milestone(ctx: Context, q: Quantity) -> bool:
@@ -514,37 +516,37 @@ _V = r"(?:为|达|达到|完成|实现|约)?$"
 # The total is recognised by the end of its clause, each part by the end of its own clause.
 # Ex) "外贸进出口值32878.4亿元……其中，出口20310.4亿元……进口12568亿元"
 _BREAKDOWNS = (
-    ("进出口 = 出口 + 进口", regex.compile(r"进出口(?:总额|总值|值|额)?" + _V),
-     (("出口", regex.compile(r"(?<!进)出口(?:总额|总值|额|值)?" + _V)),
-      ("进口", regex.compile(r"(?<!出)进口(?:总额|总值|额|值)?" + _V)))),
+    ("进出口 = 出口 + 进口", lazy_compile(r"进出口(?:总额|总值|值|额)?" + _V),
+     (("出口", lazy_compile(r"(?<!进)出口(?:总额|总值|额|值)?" + _V)),
+      ("进口", lazy_compile(r"(?<!出)进口(?:总额|总值|额|值)?" + _V)))),
     # Ex) "地区生产总值12650.35亿元……其中，第一产业增加值512.48亿元；第二产业…；第三产业…"
     ("生产总值 = 第一产业 + 第二产业 + 第三产业",
-     regex.compile(r"(?:生产总值|GDP|经济总量)(?:总量)?(?:数据)?" + _V),
-     (("第一产业", regex.compile(r"第一产业(?:增加值)?" + _V)),
-      ("第二产业", regex.compile(r"第二产业(?:增加值)?" + _V)),
-      ("第三产业", regex.compile(r"第三产业(?:增加值)?" + _V)))),
+     lazy_compile(r"(?:生产总值|GDP|经济总量)(?:总量)?(?:数据)?" + _V),
+     (("第一产业", lazy_compile(r"第一产业(?:增加值)?" + _V)),
+      ("第二产业", lazy_compile(r"第二产业(?:增加值)?" + _V)),
+      ("第三产业", lazy_compile(r"第三产业(?:增加值)?" + _V)))),
     # Ex) "一般公共预算收入856.3亿元，其中税收收入612.4亿元，非税收入243.9亿元"
-    ("一般公共预算收入 = 税收收入 + 非税收入", regex.compile(r"一般公共预算收入" + _V),
-     (("税收收入", regex.compile(r"(?<!非)税收收入" + _V)), ("非税收入", regex.compile(r"非税收入" + _V)))),
+    ("一般公共预算收入 = 税收收入 + 非税收入", lazy_compile(r"一般公共预算收入" + _V),
+     (("税收收入", lazy_compile(r"(?<!非)税收收入" + _V)), ("非税收入", lazy_compile(r"非税收入" + _V)))),
     # Ex) "社会消费品零售总额4520.3亿元……城镇消费品零售额3890.1亿元……乡村消费品零售额630.2亿元"
-    ("社会消费品零售总额 = 城镇 + 乡村", regex.compile(r"社会消费品零售总额" + _V),
-     (("城镇", regex.compile(r"城镇(?:消费品)?零售额" + _V)),
-      ("乡村", regex.compile(r"(?:乡村|农村)(?:消费品)?零售额" + _V)))),
-    ("社会消费品零售总额 = 商品零售 + 餐饮收入", regex.compile(r"社会消费品零售总额" + _V),
-     (("商品零售", regex.compile(r"商品零售(?:额)?" + _V)), ("餐饮收入", regex.compile(r"餐饮收入(?:额)?" + _V)))),
+    ("社会消费品零售总额 = 城镇 + 乡村", lazy_compile(r"社会消费品零售总额" + _V),
+     (("城镇", lazy_compile(r"城镇(?:消费品)?零售额" + _V)),
+      ("乡村", lazy_compile(r"(?:乡村|农村)(?:消费品)?零售额" + _V)))),
+    ("社会消费品零售总额 = 商品零售 + 餐饮收入", lazy_compile(r"社会消费品零售总额" + _V),
+     (("商品零售", lazy_compile(r"商品零售(?:额)?" + _V)), ("餐饮收入", lazy_compile(r"餐饮收入(?:额)?" + _V)))),
     # Ex) "年末全省常住人口6548万人，其中城镇常住人口4126万人，乡村常住人口2422万人"
-    ("常住人口 = 城镇 + 乡村", regex.compile(r"(?:常住|户籍|总)人口" + _V),
-     (("城镇", regex.compile(r"城镇(?:常住|户籍)?人口" + _V)),
-      ("乡村", regex.compile(r"(?:乡村|农村)(?:常住|户籍)?人口" + _V)))),
-    ("人口 = 男性 + 女性", regex.compile(r"(?:常住|户籍|总)人口" + _V),
-     (("男性", regex.compile(r"男性(?:人口)?" + _V)), ("女性", regex.compile(r"女性(?:人口)?" + _V)))),
+    ("常住人口 = 城镇 + 乡村", lazy_compile(r"(?:常住|户籍|总)人口" + _V),
+     (("城镇", lazy_compile(r"城镇(?:常住|户籍)?人口" + _V)),
+      ("乡村", lazy_compile(r"(?:乡村|农村)(?:常住|户籍)?人口" + _V)))),
+    ("人口 = 男性 + 女性", lazy_compile(r"(?:常住|户籍|总)人口" + _V),
+     (("男性", lazy_compile(r"男性(?:人口)?" + _V)), ("女性", lazy_compile(r"女性(?:人口)?" + _V)))),
 )
 # Ex) "贸易逆差下降70%至1347.5亿元" "实现贸易顺差5000亿元"
-_ZH_BALANCE = regex.compile(r"(?P<k>顺差|逆差)")
+_ZH_BALANCE = lazy_compile(r"(?P<k>顺差|逆差)")
 # Ex) "其中，" "分产业看，" "按经营地统计，" "按消费类型分，"
-_ZH_BREAKDOWN_MARK = regex.compile(r"其中|分产业看|分产业|分行业看|按[\p{Han}]{1,6}?(?:分|统计|划分|看)[，,：:]")
-_ZH_QIZHONG_LEAD = regex.compile(r"^(?:其中|同期|全年|当月|[，,])+")
-_ZH_BALANCE_GAP = regex.compile(r"^(?:为|达|达到|是|约)?$|(?:至|到|为)$")
+_ZH_BREAKDOWN_MARK = lazy_compile(r"其中|分产业看|分产业|分行业看|按[\p{Han}]{1,6}?(?:分|统计|划分|看)[，,：:]")
+_ZH_QIZHONG_LEAD = lazy_compile(r"^(?:其中|同期|全年|当月|[，,])+")
+_ZH_BALANCE_GAP = lazy_compile(r"^(?:为|达|达到|是|约)?$|(?:至|到|为)$")
 
 
 def _zh_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
@@ -630,12 +632,12 @@ def _zh_balance(ctx: Context, t: Quantity, exp: Quantity, imp: Quantity, end: in
 
 
 # Ex) "共有15个副省级城市，包括…这10个省会城市以及…这5个计划单列市"
-_ZH_COUNT_TOTAL = regex.compile(r"共有|共计|总计|合计|总共|^共|全[省市县区州]共")
+_ZH_COUNT_TOTAL = lazy_compile(r"共有|共计|总计|合计|总共|^共|全[省市县区州]共")
 # Ex) "总投资46.8亿元" "共计6.50亿元" "合计进口1515.8亿元"
-_ZH_AMOUNT_TOTAL = regex.compile(r"总投资|总额|总计|合计|共计|总共")
+_ZH_AMOUNT_TOTAL = lazy_compile(r"总投资|总额|总计|合计|共计|总共")
 # A figure that is a change or a knock-on amount, not a part.  Ex) "比上年增加…" "带动社会投资…"
-_NOT_A_PART = regex.compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|比|较")
-_ZH_COUNT_OPEN = regex.compile(r"包括|其中|分别是|分别为|含")
+_NOT_A_PART = lazy_compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|比|较")
+_ZH_COUNT_OPEN = lazy_compile(r"包括|其中|分别是|分别为|含")
 
 
 def _zh_counts(ctx: Context) -> Iterator[Check | Finding]:
@@ -672,8 +674,8 @@ def _zh_counts(ctx: Context) -> Iterator[Check | Finding]:
 
 
 # Ex) "在已发布业绩预告的14只券商股中，无一预增，有8家…，还有6只预计亏损"
-_ZH_AMONG = regex.compile(r"[\p{Han}A-Za-z]{0,12}?中[，,]")
-_ZH_MORE = regex.compile(r"(?:还有|另有|此外还有|其余|其他|剩余|剩下)(?:的)?$")
+_ZH_AMONG = lazy_compile(r"[\p{Han}A-Za-z]{0,12}?中[，,]")
+_ZH_MORE = lazy_compile(r"(?:还有|另有|此外还有|其余|其他|剩余|剩下)(?:的)?$")
 # Measure words for firms and listed companies that reports mix in one sentence (14只…8家…6只)
 _FIRMS = {"家", "只", "个", "户"}
 
@@ -702,7 +704,7 @@ def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
 
 # Ex) "大宗商品、重要工业中间品拉动进口增长10.7个百分点。……大宗商品进口2087.5亿元，……拉动进口增长
 # 5.4个百分点。……合计进口1515.8亿元，……拉动进口增长2.6个百分点。"
-_ZH_PULL = regex.compile(r"拉动(?P<t>[\p{Han}]{1,8}?)(?:增长|下降)?(?:了)?(?:约)?$")
+_ZH_PULL = lazy_compile(r"拉动(?P<t>[\p{Han}]{1,8}?)(?:增长|下降)?(?:了)?(?:约)?$")
 
 
 def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
@@ -733,8 +735,8 @@ def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
 
 # Ex) "加工贸易和保税物流进出口10293亿元和3544.9亿元，合计13837.9亿元"
 #     "出口20310.4亿元，进口12568亿元，合计32878.4亿元"
-_ZH_SUM_AFTER = regex.compile(r"(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?$")
-_ZH_LIST_GAP = regex.compile(r"(?:和|、|及|与|以及)|[，、；,]?[\p{Han}]{1,10}")
+_ZH_SUM_AFTER = lazy_compile(r"(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?$")
+_ZH_LIST_GAP = lazy_compile(r"(?:和|、|及|与|以及)|[，、；,]?[\p{Han}]{1,10}")
 
 
 def _zh_sums_after(ctx: Context) -> Iterator[Check | Finding]:
@@ -767,10 +769,10 @@ def _zh_sums_after(ctx: Context) -> Iterator[Check | Finding]:
 
 # Ex) "a loss of $1.2bn, made up of $0.8bn in Europe and $0.4bn in Asia" (complete);
 #     "capital spending of £1.2bn, of which £450m … and £300m …" (may leave some out)
-_EN_WHOLE_GAP = regex.compile(
+_EN_WHOLE_GAP = lazy_compile(
     r"(?i)(?:\s+[A-Za-z-]+){0,3}(?:,\s*|\s*\(\s*|\s*[—–-]\s*|\s+)(?P<k>made\s+up\s+of|comprising|comprised\s+of|"
     r"consisting\s+of|split\s+between|of\s+which|including)\s+(?:a\s+|an\s+)?")
-_EN_PART_GAP = regex.compile(r"(?i)(?:\s+[^,;.$£€]{0,40}?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|another\s+)?")
+_EN_PART_GAP = lazy_compile(r"(?i)(?:\s+[^,;.$£€]{0,40}?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|another\s+)?")
 
 
 def _en_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
@@ -803,9 +805,9 @@ def _en_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
 
 # Labels of parts that cannot overlap: one level, class or size each.
 # Ex) "国家级示范村62个、省级示范村131个" "一类…二类…" "大型…中型…小型…" "公办…民办…"
-_DISJOINT = (regex.compile(r"(?:国家|中央|省|市|县|区|乡|镇|村)级"), regex.compile(r"[1-5１-５一二三四五]\s?[类级等星]|[1-5]A级"),
-             regex.compile(r"大型|中型|小型|微型"), regex.compile(r"公办|民办"), regex.compile(r"男|女"),
-             regex.compile(r"城镇|农村|乡村"), regex.compile(r"新建|续建|改扩建"), regex.compile(r"本科|专科|高职"))
+_DISJOINT = (lazy_compile(r"(?:国家|中央|省|市|县|区|乡|镇|村)级"), lazy_compile(r"[1-5１-５一二三四五]\s?[类级等星]|[1-5]A级"),
+             lazy_compile(r"大型|中型|小型|微型"), lazy_compile(r"公办|民办"), lazy_compile(r"男|女"),
+             lazy_compile(r"城镇|农村|乡村"), lazy_compile(r"新建|续建|改扩建"), lazy_compile(r"本科|专科|高职"))
 
 
 def _disjoint_labels(ctx: Context, start: int, parts: list[Quantity]) -> bool:
@@ -824,7 +826,7 @@ def _disjoint_labels(ctx: Context, start: int, parts: list[Quantity]) -> bool:
 # Chinese: differences
 # ---------------------------------------------------------------------------------------------
 # Ex) "比2020年的73129亿元增加了9966.9亿元" "比上年同期的…减少…"
-_ZH_UP = regex.compile(r"^(?:增加|增长|多|高出|提高|扩大)(?:了)?(?:约|近)?$")
+_ZH_UP = lazy_compile(r"^(?:增加|增长|多|高出|提高|扩大)(?:了)?(?:约|近)?$")
 
 
 def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
@@ -881,7 +883,7 @@ def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
 
 
 # Ex) "广州GDP超出重庆337亿多元" "与深圳的差距缩小到1223亿元"
-_ZH_GAP_PHRASE = regex.compile(r"与(?P<y>[\p{Han}]{2,4}?)(?:之间)?的差距(?:缩小|扩大|拉大)?(?:到|至|为|达)(?:约)?$")
+_ZH_GAP_PHRASE = lazy_compile(r"与(?P<y>[\p{Han}]{2,4}?)(?:之间)?的差距(?:缩小|扩大|拉大)?(?:到|至|为|达)(?:约)?$")
 
 
 def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity | None:
@@ -910,7 +912,7 @@ def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity |
 
 
 # Ex) "广州28231.97亿元，重庆27894.02亿元，两者相差337.95亿元"
-_ZH_DIFFER = regex.compile(r"(?:两者|二者|两地|两省|两市|双方)(?:之间)?(?:相差|差距为|差距达|差额为|差了)(?:约)?$|相差(?:约)?$")
+_ZH_DIFFER = lazy_compile(r"(?:两者|二者|两地|两省|两市|双方)(?:之间)?(?:相差|差距为|差距达|差额为|差了)(?:约)?$|相差(?:约)?$")
 
 
 def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
@@ -963,17 +965,17 @@ def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
 # ---------------------------------------------------------------------------------------------
 # English: changes, balances, "of which"
 # ---------------------------------------------------------------------------------------------
-_EN_CHANGE_BEFORE = regex.compile(
+_EN_CHANGE_BEFORE = lazy_compile(
     r"(?i)\b(?P<v>increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|gained|"
     r"an\s+increase\s+of|a\s+decrease\s+of|a\s+decline\s+of|a\s+rise\s+of|a\s+drop\s+of|a\s+fall\s+of|"
     r"a\s+gain\s+of|up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|some\s+)?$")
-_EN_CHANGE_WORD = regex.compile(r"(?i)\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|"
+_EN_CHANGE_WORD = lazy_compile(r"(?i)\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|"
                              r"gained|surged|slipped|slumped|widened|narrowed)\b")
-_EN_DOWN = regex.compile(r"(?i)decrease|declin|fell|drop|fall|down")
+_EN_DOWN = lazy_compile(r"(?i)decrease|declin|fell|drop|fall|down")
 # Ex) "from $4.5 million" "compared to $203.4 million" "versus $3.1bn"
-_EN_FROM = regex.compile(r"(?i)\b(?:from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+|the\s+)?$")
-_EN_TO = regex.compile(r"(?i)\bto\s+(?:a\s+|the\s+)?$")
-_EN_WAS = regex.compile(r"(?i)\b(?:was|were|of|totaled|totalled|reached|at)\s+$")
+_EN_FROM = lazy_compile(r"(?i)\b(?:from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:a\s+|the\s+)?$")
+_EN_TO = lazy_compile(r"(?i)\bto\s+(?:a\s+|the\s+)?$")
+_EN_WAS = lazy_compile(r"(?i)\b(?:was|were|of|totaled|totalled|reached|at)\s+$")
 
 
 def _en_changes(ctx: Context) -> Iterator[Check | Finding]:
@@ -1019,27 +1021,27 @@ def _en_changes(ctx: Context) -> Iterator[Check | Finding]:
         yield from judge(d, terms, True, "change = new − old" if not down else "decrease = old − new")
 
 
-_EN_BALANCE = regex.compile(
+_EN_BALANCE = lazy_compile(
     r"(?i)\b(?:trade\s+(?:gap|deficit|surplus|balance|shortfall)|deficit|surplus|shortfall|"
     r"(?:gap|difference)\s+between\s+[\w\s'’]{0,30}?(?:exported|exports)\s+and\s+(?:imported|imports))")
 # Ex) "was £3.1bn" "hit an all-time high of $671.7bn" "hit a record $598.4bn" "narrowed to"
-_EN_BALANCE_LEAD = regex.compile(
+_EN_BALANCE_LEAD = lazy_compile(
     r"(?i)(?:\bwas|\bwere|\bof|\bat|\bto|\bhit|\breached|\bstood\s+at|\bstands\s+at|\btotalled|\btotaled)\s+"
     r"(?:an?\s+)?(?:new\s+)?(?:record\s+)?$")
 # A balance over a longer span than one month's figures.  Ex) "The cumulative deficit for the first
 # eleven months" "so far this year"
-_EN_CUMULATIVE = regex.compile(r"(?i)\b(?:cumulative|so\s+far|to\s+date|year-to-date|first\s+[a-z-]+\s+months)\b")
-_EN_EXPORT = regex.compile(r"(?i)\bexport(?:s|ed)?\b")
-_EN_IMPORT = regex.compile(r"(?i)\bimport(?:s|ed)?\b")
-_EN_PARTNER = regex.compile(r"(?i)\b(?:exports?|exported|imports?|imported)\s+(?:goods\s+)?(?:to|from|with)\s+(?:the\s+)?[A-Z]"
+_EN_CUMULATIVE = lazy_compile(r"(?i)\b(?:cumulative|so\s+far|to\s+date|year-to-date|first\s+[a-z-]+\s+months)\b")
+_EN_EXPORT = lazy_compile(r"(?i)\bexport(?:s|ed)?\b")
+_EN_IMPORT = lazy_compile(r"(?i)\bimport(?:s|ed)?\b")
+_EN_PARTNER = lazy_compile(r"(?i)\b(?:exports?|exported|imports?|imported)\s+(?:goods\s+)?(?:to|from|with)\s+(?:the\s+)?[A-Z]"
                             r"|\b(?:EU|non-EU)\s+(?:exports|imports)")
 # The balance is a trade balance: the sentence says so.  Ex) "budget deficit" is not.
-_EN_TRADE_WORDS = regex.compile(r"(?i)\b(?:trade|exports?|exported|imports?|imported|goods|services)\b")
-_EN_OTHER_BALANCE = regex.compile(r"(?i)\b(?:budget|fiscal|current[-\s]account|pension|funding|public|federal|"
+_EN_TRADE_WORDS = lazy_compile(r"(?i)\b(?:trade|exports?|exported|imports?|imported|goods|services)\b")
+_EN_OTHER_BALANCE = lazy_compile(r"(?i)\b(?:budget|fiscal|current[-\s]account|pension|funding|public|federal|"
                                   r"government|account)\b")
-_EN_PERIOD = regex.compile(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|"
+_EN_PERIOD = lazy_compile(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|"
                            r"november|december|months?|quarter|half|week|weeks)\b")
-_EN_YEAR = regex.compile(r"\b(?:19|20)[0-9]{2}\b")
+_EN_YEAR = lazy_compile(r"\b(?:19|20)[0-9]{2}\b")
 
 
 def _en_trade_pair(ctx: Context, s0: int, s1: int, unit: str):
@@ -1100,7 +1102,7 @@ def _en_balance_figures(ctx: Context):
 
 
 # A regional balance ("its non-EU shortfall", "the deficit with the EU") is not the country's.
-_EN_REGIONAL = regex.compile(r"\bwith\s+(?:the\s+)?[A-Z]|\bnon-[A-Z]|\bEU\b|\bEuro|\bChina\b|\bJapan\b|"
+_EN_REGIONAL = lazy_compile(r"\bwith\s+(?:the\s+)?[A-Z]|\bnon-[A-Z]|\bEU\b|\bEuro|\bChina\b|\bJapan\b|"
                              r"\bUS\b|\bAsia")
 
 

@@ -41,6 +41,8 @@ from fractions import Fraction
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.numerals import parse_zh_integer
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
@@ -102,7 +104,7 @@ def _in_mag(iv: Interval, scale: int, unit: str = "CNY") -> str:
 
 # -- thresholds ------------------------------------------------------------------------------------
 # Ex) "突破8万亿元" "迈上11万亿元新台阶" "站上“四万亿元”的新台阶" "跨过3万亿元大关" "突破7千亿元"
-_THRESH = regex.compile(r"""
+_THRESH = lazy_compile(r"""
     (?P<verb>突破|超过|跨过|跨越|跨上|站上|迈上|迈入|迈进|跃上|登上|晋级|首破|首次突破)了?
     [“"「]?
     (?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{1,3})
@@ -116,8 +118,8 @@ _THRESH = regex.compile(r"""
 _FLOOR_VERBS = ("站上", "迈上", "跨上", "跃上", "登上", "迈入", "迈进", "晋级")
 # What may stand between an amount and the threshold clause after it.
 # Ex) "137253.6亿元，迈上" "30364.7亿元的经济总量，站上" "达到6.4万亿元" (before)
-_AFTER_AMOUNT = regex.compile(r"(?:的[\p{Han}]{1,6})?[，,]\s*(?:顺利|成功|首次|正式|一举|已经|已)?$")
-_BEFORE_AMOUNT = regex.compile(r"^[，,]\s*(?:达到|达|为|实现|录得|总量达到|总额达到)$")
+_AFTER_AMOUNT = lazy_compile(r"(?:的[\p{Han}]{1,6})?[，,]\s*(?:顺利|成功|首次|正式|一举|已经|已)?$")
+_BEFORE_AMOUNT = lazy_compile(r"^[，,]\s*(?:达到|达|为|实现|录得|总量达到|总额达到)$")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _judge_threshold(ctx: Context, t: Threshold, q: Quantity) -> Iterator[Check 
 
 # -- currency conversions ----------------------------------------------------------------------------
 # Ex) "742m euros" "5.2bn Danish kroner" "12bn euros" — amounts the extractor leaves as numbers
-_EN_AMOUNT = regex.compile(
+_EN_AMOUNT = lazy_compile(
     r"(?<![0-9.,])(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s?(?P<mag>m|bn|million|billion|trillion)?\s"
     r"(?P<cur>euros?|(?:Danish\s|Swedish\s|Norwegian\s)?kroner|krona|yen|yuan|renminbi|rupees|francs)\b",
     regex.IGNORECASE)
@@ -214,14 +216,14 @@ _EN_CUR = {"euro": "EUR", "euros": "EUR", "kroner": "DKK", "danish kroner": "DKK
            "rupees": "INR", "francs": "CHF"}
 _EN_SCALE = {"m": 6, "million": 6, "bn": 9, "billion": 9, "trillion": 12, None: 0}
 # Ex) "A$612.5m ($401.2m; £318m)" — the amounts in brackets convert the one before
-_CONV_GAP = regex.compile(r"^\s*[（(]\s*$|^\s*;\s*$|^\s*[；;]\s*$")
+_CONV_GAP = lazy_compile(r"^\s*[（(]\s*$|^\s*;\s*$|^\s*[；;]\s*$")
 # Ex) "86.3亿美元、折合608亿元人民币" "约合" "相当于"
-_ZH_CONV_GAP = regex.compile(r"^[、，,]?\s*(?:折合|约合|合|相当于|折)(?:人民币)?$")
+_ZH_CONV_GAP = lazy_compile(r"^[、，,]?\s*(?:折合|约合|合|相当于|折)(?:人民币)?$")
 # Ex) "按1美元兑6.45元人民币" "1美元兑换7.1元人民币" "汇率按1美元=6.9元"
-_ZH_RATE = regex.compile(
+_ZH_RATE = lazy_compile(
     r"1(?P<a>美元|欧元|英镑|港元|日元)(?:兑换|兑|=|＝|折合|合)(?P<r>[0-9]+(?:\.[0-9]+)?)(?P<b>元人民币|元|人民币|美元|港元|日元)")
 # Ex) "at a rate of $1.30 to the euro" "an exchange rate of 7.1 yuan per dollar"
-_EN_RATE = regex.compile(
+_EN_RATE = lazy_compile(
     r"(?:rate\s+of|at)\s+(?P<cur>US\$|\$|£|€)(?P<r>[0-9]+(?:\.[0-9]+)?)\s+(?:to|per)\s+(?:the|one|a|each)\s+"
     r"(?P<b>euro|pound|dollar|yuan)\b", regex.IGNORECASE)
 _ZH_CODE = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "港元": "HKD", "日元": "JPY", "元人民币": "CNY",

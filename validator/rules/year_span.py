@@ -37,6 +37,8 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyre import lazy_compile
+
 from ..extract.numerals import parse_zh_integer
 from ..model import Check, Finding, Related
 from .base import Context
@@ -44,45 +46,45 @@ from .base import Context
 ID = "year-span"
 SEVERITY = "error"
 
-_YEAR = regex.compile(r"(?<![0-9０-９])(?P<y>(?:19|20)[0-9]{2})(?:年|\b)(?![0-9])")
-_EN_YEAR = regex.compile(
+_YEAR = lazy_compile(r"(?<![0-9０-９])(?P<y>(?:19|20)[0-9]{2})(?:年|\b)(?![0-9])")
+_EN_YEAR = lazy_compile(
     r"(?:\b(?:in|since|of|during|for|by|from|to|until|fiscal|year|FY)\s+|\b[A-Z][a-z]{2,8}\.?\s+(?:[0-9]{1,2},?\s+)?)"
     r"(?P<y>(?:19|20)[0-9]{2})(?![0-9年%]|[.,][0-9])")
-_ZH_YEAR = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年(?!代)")
+_ZH_YEAR = lazy_compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年(?!代)")
 _N = r"(?<![0-9０-９.])(?P<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})"
 
 # Ex) "从2020年的4.1万元增加到2025年的5.2万元" "从2012年到2021年" "由2015年的…增至2020年的…"
-_FROM_TO = regex.compile(
+_FROM_TO = lazy_compile(
     r"(?:从|由|自)(?P<a>[12][0-9]{3})年[^。；;！？\n]{0,40}?(?:提高到|提高至|增长到|增长至|增加到|增加至|"
     r"上升到|上升至|下降到|下降至|减少到|减少至|扩大到|扩大至|缩小到|缩小至|提升到|提升至|增至|降至|升至|到|至)"
     r"(?P<b>[12][0-9]{3})年")
 # Ex) "2012年至2021年" "2016—2020年" "2012-2021年"
-_RANGE = regex.compile(r"(?P<a>(?:19|20)[0-9]{2})(?:年)?(?:至|到|—|–|-|－|~|～)(?P<b>(?:19|20)[0-9]{2})年")
+_RANGE = lazy_compile(r"(?P<a>(?:19|20)[0-9]{2})(?:年)?(?:至|到|—|–|-|－|~|～)(?P<b>(?:19|20)[0-9]{2})年")
 # Ex) "十年" "10年来" "五年间" "这五年" "过去五年" "五年来" — a span of N years
-_SPAN = regex.compile(r"(?<!近|约|逾|超|多于|将近|接近)" + _N + r"(?P<unit>年来|年间|年里|年中|年以来|年时间|年)(?!代|级|期|度|前|后|底|初|末)")
+_SPAN = lazy_compile(r"(?<!近|约|逾|超|多于|将近|接近)" + _N + r"(?P<unit>年来|年间|年里|年中|年以来|年时间|年)(?!代|级|期|度|前|后|底|初|末)")
 # Ex) "2012年以来" "自1993年起" "自2015年以来"
-_SINCE = regex.compile(r"(?P<y>(?:19|20)[0-9]{2})年(?:以来|来|起)")
-_CONTINUOUS = regex.compile(r"连续" + _N + r"年")
-_EN_SINCE = regex.compile(r"\bsince\s+(?P<y>(?:19|20)[0-9]{2})\b", regex.IGNORECASE)
-_EN_SPAN = regex.compile(
+_SINCE = lazy_compile(r"(?P<y>(?:19|20)[0-9]{2})年(?:以来|来|起)")
+_CONTINUOUS = lazy_compile(r"连续" + _N + r"年")
+_EN_SINCE = lazy_compile(r"\bsince\s+(?P<y>(?:19|20)[0-9]{2})\b", regex.IGNORECASE)
+_EN_SPAN = lazy_compile(
     r"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?P<n>[0-9]{1,3}|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty)\s+years\b", regex.IGNORECASE)
 _EN_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 # Ex) "“十四五”的五年" "“十四五”这五年" "“十三五”时期（2016—2020年）"
-_PLAN = regex.compile(r"[“\"「]?(?P<plan>十[一二三四五六七八九]五|十五)[”\"」]?(?:的|这|时期的|期间的|期间|时期)?"
+_PLAN = lazy_compile(r"[“\"「]?(?P<plan>十[一二三四五六七八九]五|十五)[”\"」]?(?:的|这|时期的|期间的|期间|时期)?"
                       r"(?:(?P<n>[一二两三四五六七八九十0-9]{1,2})年|[（(](?P<a>(?:19|20)[0-9]{2})[—–\-－至到~～](?P<b>(?:19|20)[0-9]{2})年?[）)])")
 _PLAN_START = {"十五": 2001, "十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026,
                "十六五": 2031}
 # Ex) "70周年" "100周年"
-_ANNIV = regex.compile(r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})周年")
+_ANNIV = lazy_compile(r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十百]{1,4})周年")
 # Ex) "25年后" "二十年后" "这在25年前"
-_AFTER = regex.compile(_N + r"年(?:之)?后")
-_BEFORE = regex.compile(_N + r"年(?:之)?前")
-_FUTURE = regex.compile(r"将|预计|力争|目标|规划|计划|展望|到(?:19|20)[0-9]{2}年|有望|争取")
+_AFTER = lazy_compile(_N + r"年(?:之)?后")
+_BEFORE = lazy_compile(_N + r"年(?:之)?前")
+_FUTURE = lazy_compile(r"将|预计|力争|目标|规划|计划|展望|到(?:19|20)[0-9]{2}年|有望|争取")
 
 
-_EN_FUTURE = regex.compile(r"\b(?:will|expects?|expected|forecasts?|projected|plans?|target|by\s+(?:19|20)[0-9]{2})\b",
+_EN_FUTURE = lazy_compile(r"\b(?:will|expects?|expected|forecasts?|projected|plans?|target|by\s+(?:19|20)[0-9]{2})\b",
                            regex.IGNORECASE)
 
 
@@ -222,10 +224,10 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
     yield from _after_before(ctx, focus)
 
 
-_TAG = regex.compile(r"<[^<>\n]{0,300}>")
+_TAG = lazy_compile(r"<[^<>\n]{0,300}>")
 # Ex) "　　1998年，全省启动国有企业改革" — a sentence that opens with its year
-_OPENING_YEAR = regex.compile(r"[\s\u3000]*(?P<y>(?:19|20)[0-9]{2})年")
-_MEASURE = regex.compile(r"[\p{Han}A-Za-z]{0,4}(?:GDP|生产总值|经济总量|总产值|增加值|总额|总量|收入|利润|人口|产量|规模|余额)")
+_OPENING_YEAR = lazy_compile(r"[\s\u3000]*(?P<y>(?:19|20)[0-9]{2})年")
+_MEASURE = lazy_compile(r"[\p{Han}A-Za-z]{0,4}(?:GDP|生产总值|经济总量|总产值|增加值|总额|总量|收入|利润|人口|产量|规模|余额)")
 
 
 def _same_measure(a: str, b: str) -> bool:
@@ -236,7 +238,7 @@ def _same_measure(a: str, b: str) -> bool:
 
 
 # Words that start an aside about a part of the whole.  Ex) "其中" "另外" "；"
-_ASIDE = regex.compile(r"其中|其他|另外|此外|；|;")
+_ASIDE = lazy_compile(r"其中|其他|另外|此外|；|;")
 
 
 def _span_word(text: str, sp) -> bool:
