@@ -91,17 +91,22 @@ class Cache:
         key = hashlib.sha256(f"{self.salt}\0{path}\0{sha}".encode("utf-8", "surrogateescape")).hexdigest()
         return os.path.join(self.dir, "results", key[:2], key + ".json.gz")
 
-    def lookup(self, path: str) -> FileResult | None:
-        """The stored result for *path* when its size and mtime say it did not change."""
-        real = os.path.abspath(path)
-        entry = self.index.get(real)
+    def fresh(self, path: str) -> bool:
+        """Whether *path* has the size and mtime recorded with its hash (so it did not change)."""
+        entry = self.index.get(os.path.abspath(path))
         if not entry or entry[1] is None:
-            return None
+            return False
         try:
             st = os.stat(path)
         except (OSError, ValueError):
-            return None
-        if [st.st_size, st.st_mtime_ns] != entry[:2]:
+            return False
+        return [st.st_size, st.st_mtime_ns] == entry[:2]
+
+    def load(self, path: str) -> FileResult | None:
+        """The stored result of a :meth:`fresh` *path* (None when the entry is gone or damaged)."""
+        real = os.path.abspath(path)
+        entry = self.index.get(real)
+        if not entry:
             return None
         try:
             with gzip.open(self._entry_path(path, entry[2]), "rt", encoding="utf-8") as fh:
@@ -111,6 +116,9 @@ class Cache:
         self.seen[real] = entry
         self.hits += 1
         return result
+
+    def lookup(self, path: str) -> FileResult | None:
+        return self.load(path) if self.fresh(path) else None
 
     # -- writing ---------------------------------------------------------------------------
     def store(self, path: str, stamp: tuple[int, int, str], result: FileResult) -> None:

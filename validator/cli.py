@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from . import __version__
-from .model import ExitCode
+from .model import SEVERITY_RANK, ExitCode
 
 
 class _Parser(argparse.ArgumentParser):
@@ -193,7 +193,7 @@ def _audit(args) -> int:
     from .load import discover
     from .progress import Progress, summary_line
     from .report import at_or_above
-    from .runner import UsageError, audit, select_rules
+    from .runner import UsageError, select_rules
     started = time.monotonic()
     cfg = _configure(args)  # config file values fill what the command line left unset
     meta = suppress.META_IDS
@@ -217,11 +217,11 @@ def _audit(args) -> int:
         from .cache import Cache
         cache = Cache(args.cache_dir or ".validator-cache", [r.ID for r in rules], claims_dir)
     if args.dask:
-        from .distributed import DaskMissing, audit as dask_audit
+        from .distributed import audit as dask_audit
         try:
             import dask.distributed  # noqa: F401  (a clear message when the extra is missing)
         except ImportError:
-            raise _Handled(str(DaskMissing("--dask needs the optional extra: pip install 'validator[dask]'"))) from None
+            raise _Handled("--dask needs the optional extra: pip install 'validator[dask]'") from None
         source = dask_audit(paths, [r.ID for r in rules], claims_dir, address=args.dask)
     else:
         from .runner import audit_many, default_jobs
@@ -243,10 +243,9 @@ def _audit(args) -> int:
                 and not (args.format[0][0] == "github" and os.environ.get("GITHUB_STEP_SUMMARY")))
     try:
         if streamed:
-            results, relations = _stream(args, progress.track(source), suppressed, progress)
+            tally = _stream(args, progress.track(source), suppressed, progress)
         else:
             results = list(progress.track(source))
-            relations = None
             for r in results:
                 if r.error is not None:
                     print(f"validator: error: {r.path}: {r.error}", file=sys.stderr)
@@ -257,21 +256,28 @@ def _audit(args) -> int:
     if cache is not None and not args.quiet:
         print(f"validator: cache {cache.dir}: {cache.hits} unchanged file(s) not read, "
               f"{cache.stored} audited and stored", file=sys.stderr)
-    if not streamed:
-        try:
-            if args.write_baseline:
-                n = suppress.write_baseline(args.write_baseline, results)
-                print(f"validator: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
-            if args.baseline:
-                results = suppress.apply_baseline(results, suppress.read_baseline(args.baseline))
-        except suppress.BaselineError as exc:
-            raise _Handled(str(exc)) from None
-        for name, path in args.format:
-            target = path or args.output
-            _write(_render(name, results, rules, args.quiet and target is None), target)
-            if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-                from .report.github import step_summary
-                _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(results))
+    if streamed:
+        if not args.quiet and args.format[0][0] != "text":
+            print(tally.line(time.monotonic() - started), file=sys.stderr)
+        if tally.unreadable:
+            return ExitCode.ERROR
+        threshold = SEVERITY_RANK.get(args.fail_on)
+        failing = threshold is not None and any(n for k, n in tally.counts.items() if SEVERITY_RANK[k] >= threshold)
+        return ExitCode.FINDINGS if failing else ExitCode.OK
+    try:
+        if args.write_baseline:
+            n = suppress.write_baseline(args.write_baseline, results)
+            print(f"validator: wrote {n} finding(s) to {args.write_baseline}", file=sys.stderr)
+        if args.baseline:
+            results = suppress.apply_baseline(results, suppress.read_baseline(args.baseline))
+    except suppress.BaselineError as exc:
+        raise _Handled(str(exc)) from None
+    for name, path in args.format:
+        target = path or args.output
+        _write(_render(name, results, rules, args.quiet and target is None), target)
+        if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from .report.github import step_summary
+            _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(results))
     on_stdout = [n for n, p in args.format if (p or args.output) is None]
     if not on_stdout and not args.quiet and "text" not in (n for n, _ in args.format):
         # Ex) --format sarif --output x.sarif: the file for the machine, the text for the person
@@ -279,7 +285,7 @@ def _audit(args) -> int:
         sys.stdout.flush()
     if not args.quiet and "text" not in on_stdout:
         # the text report ends with its own (timeless) summary; otherwise say it on stderr
-        print(summary_line(results, time.monotonic() - started, relations), file=sys.stderr)
+        print(summary_line(results, time.monotonic() - started), file=sys.stderr)
     if any(r.error is not None for r in results):
         return ExitCode.ERROR
     if args.write_baseline:
@@ -290,13 +296,12 @@ def _audit(args) -> int:
 def _stream(args, source, suppressed, progress):
     """Write each file's lines as soon as it is done (text, github, jsonl on stdout).
 
-    Only each file's path, findings and error are kept for the closing summary and the exit
-    code, so memory stays flat however many files the audit reads.  The bytes written are
-    those the same format writes at once.
+    Only counts are kept for the closing summary and the exit code, so memory stays flat
+    however many files the audit reads.  The bytes written are those the same format writes
+    at once.
     """
     from . import suppress
-    from .model import FileResult
-    from .report import summary
+    from .progress import Tally
     name = args.format[0][0]
     known = None
     if args.baseline:
@@ -310,8 +315,7 @@ def _stream(args, source, suppressed, progress):
         from .report.github import render as render_github
     else:
         from .report.text_format import render as render_text
-    kept: list[FileResult] = []
-    relations = 0
+    tally = Tally()
     clear = progress.enabled and sys.stdout.isatty()  # the bar and the report share a terminal
     for r in source:
         if r.error is not None:
@@ -332,9 +336,10 @@ def _stream(args, source, suppressed, progress):
                 sys.stderr.flush()
             sys.stdout.write(text)
             sys.stdout.flush()
-        relations += len(r.checks)
-        kept.append(FileResult(r.path, None, r.findings, (), r.error))
-    s = summary(kept)
+        tally.add(r)
+    s = {"files": tally.files, "checked": tally.checked, "errors": tally.counts["error"],
+         "warnings": tally.counts["warning"], "infos": tally.counts["info"]}
+    relations = tally.relations
     if name == "jsonl":
         sys.stdout.write(closing(s, relations))
     elif name == "github":
@@ -344,7 +349,7 @@ def _stream(args, source, suppressed, progress):
         sys.stdout.write(f"{s['files']} file(s), {s['checked']} checked, {relations} relation(s) checked: "
                          f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info(s)\n")
     sys.stdout.flush()
-    return kept, relations
+    return tally
 
 
 def _configure(args):

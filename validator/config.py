@@ -33,7 +33,7 @@ import regex
 
 from .model import SEVERITIES, FileResult
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "never")
 KEYS = ("select", "ignore", "include", "exclude", "claims", "format", "fail-on", "severity")
 

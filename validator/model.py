@@ -39,6 +39,9 @@ class Document:
     # 1-based numbers of the lines that are page chrome repeated through the text (a page title or
     # footer printed again on every page), set by the loader (validator/load/boilerplate.py).
     boilerplate: frozenset[int] = frozenset()
+    # Markdown structure: ("heading" | "item" | "row" | "code", start, end, level) per block, in
+    # order (see validator/load/markdown.py); empty for other formats.
+    blocks: tuple[tuple[str, int, int, int], ...] = ()
 
     @staticmethod
     def from_text(path: str, text: str, format: str = "text", encoding: str = "utf-8",

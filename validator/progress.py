@@ -75,25 +75,40 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary_line(results: list[FileResult], seconds: float | None = None, relations: int | None = None) -> str:
-    """Files, checked, unreadable, relations checked, findings by severity, and the time.
-
-    *relations* counts the checks when *results* no longer hold them (a streamed audit keeps
-    only each file's path, findings and error).
-    """
-    counts = {"error": 0, "warning": 0, "info": 0}
+def summary_line(results: list[FileResult], seconds: float | None = None) -> str:
+    """Files, checked, unreadable, relations checked, findings by severity, and the time."""
+    tally = Tally()
     for r in results:
+        tally.add(r)
+    return tally.line(seconds)
+
+
+class Tally:
+    """What a summary needs of an audit, counted file by file (a streamed audit keeps nothing else)."""
+
+    def __init__(self) -> None:
+        self.files = self.checked = self.relations = 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        self.checked += r.error is None
+        self.relations += len(r.checks)
         for f in r.findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-    checked = sum(1 for r in results if r.error is None)
-    if relations is None:
-        relations = sum(len(r.checks) for r in results)
-    parts = [_plural(len(results), "file"), f"{checked} checked"]
-    if checked != len(results):
-        parts.append(f"{len(results) - checked} unreadable")
-    parts.append(f"{_plural(relations, 'relation')} checked: " + ", ".join(
-        _plural(counts[k], k) for k in ("error", "warning", "info")))
-    line = "validator: " + ", ".join(parts)
-    if seconds is not None:
-        line += f" ({seconds:.2f} s)"
-    return line
+            self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
+
+    @property
+    def unreadable(self) -> int:
+        return self.files - self.checked
+
+    def line(self, seconds: float | None = None) -> str:
+        counts, relations = self.counts, self.relations
+        parts = [_plural(self.files, "file"), f"{self.checked} checked"]
+        if self.unreadable:
+            parts.append(f"{self.unreadable} unreadable")
+        parts.append(f"{_plural(relations, 'relation')} checked: " + ", ".join(
+            _plural(counts[k], k) for k in ("error", "warning", "info")))
+        line = "validator: " + ", ".join(parts)
+        if seconds is not None:
+            line += f" ({seconds:.2f} s)"
+        return line

@@ -138,11 +138,19 @@ def audit_many(paths: list[str], rules: list[ModuleType], claims=None, jobs: int
             cache.store(path, mark, result)
         return result
 
-    plan = [(p, cache.lookup(p) if cache is not None and p != "-" else None) for p in paths]
-    todo = [p for p, hit in plan if hit is None and p != "-"]
+    def local(p: str) -> FileResult:
+        return finish(p, audit_path(p, rules, claims, stamp))
+
+    def stored(p: str) -> FileResult:  # read when its turn comes, so hits are not all held at once
+        found = cache.load(p)
+        return found if found is not None else local(p)
+
+    # Which inputs the cache answers is decided up front from size and mtime alone.
+    plan = [(p, cache is not None and p != "-" and cache.fresh(p)) for p in paths]
+    todo = [p for p, hit in plan if not hit and p != "-"]
     if jobs <= 1 or len(todo) <= 1:
         for p, hit in plan:
-            yield hit if hit is not None else finish(p, audit_path(p, rules, claims, stamp))
+            yield stored(p) if hit else local(p)
         return
     import multiprocessing
     ctx = multiprocessing.get_context("fork")
@@ -151,9 +159,9 @@ def audit_many(paths: list[str], rules: list[ModuleType], claims=None, jobs: int
     with ctx.Pool(min(jobs, len(todo)), _init_worker, (rules, claims, stamp)) as pool:
         done = pool.imap(_work, todo, chunksize=chunk)
         for p, hit in plan:
-            if hit is not None:
-                yield hit
+            if hit:
+                yield stored(p)
             elif p == "-":
-                yield finish(p, audit_path(p, rules, claims, stamp))
+                yield local(p)
             else:
                 yield finish(p, next(done))

@@ -184,13 +184,16 @@ def pdf_bomb(megabytes: int = 200) -> bytes:
     import zlib
     comp = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
-    packed = b"".join(comp.compress(chunk) for _ in range(megabytes)) + comp.flush()
+    head = comp.compress(b"BT /F1 12 Tf 72 700 Td (Growth was 12.5 percent in 2023.) Tj ET\n")
+    packed = head + b"".join(comp.compress(chunk) for _ in range(megabytes)) + comp.flush()
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length " + str(len(packed)).encode() + b" /Filter /FlateDecode >>\nstream\n" + packed
         + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")

@@ -41,6 +41,11 @@ class DocxError(Exception):
     pass
 
 
+# What zipfile raises on a damaged or crafted archive (it is not only BadZipFile).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+               RuntimeError, ValueError, struct.error, KeyError, IndexError, OverflowError, UnicodeError)
+
+
 def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
     """The part's bytes, inflated in chunks and cut off at the limit (a zip bomb's declared size lies)."""
     if info.file_size > limits.max_part_bytes:
@@ -184,7 +189,7 @@ def extract(data: bytes, limits: Limits) -> tuple[str, tuple[tuple[int, str, int
     deadline = time.monotonic() + limits.max_seconds
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except _ZIP_ERRORS as exc:  # Ex) NotImplementedError("zip file version 22.8")
         raise DocxError(f"not a DOCX file: {exc}") from None
     with zf:
         infos = zf.infolist()
@@ -208,8 +213,7 @@ def extract(data: bytes, limits: Limits) -> tuple[str, tuple[tuple[int, str, int
                     if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                         continue
                     _block(note, out)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-                RuntimeError, ValueError, struct.error) as exc:  # Ex) "negative seek value -279"
+        except _ZIP_ERRORS as exc:  # Ex) ValueError("negative seek value -279")
             raise DocxError(f"damaged DOCX archive: {exc}") from None
     return "\n".join(out.lines) + "\n", tuple(out.locations)
 

@@ -5,7 +5,9 @@ Order of decisions:
 1. ``--encoding NAME`` forces one codec (strict; a byte it cannot decode is an input error).
 2. A byte-order mark: UTF-8 (``EF BB BF``), UTF-32 and UTF-16 (``FF FE`` / ``FE FF``).
 3. NUL bytes or many control characters without a BOM: a binary file, refused.
-4. Strict UTF-8 (ASCII included).
+4. Strict UTF-8 (ASCII included) — except a short GB18030 text that happens to be valid UTF-8
+   for Latin/Armenian/Hebrew letters with no ASCII letter beside them ("占66.8%" is the UTF-8 of
+   "ռ66.8%"), which is read as the GB18030 it reads as (see ``_short_gb_as_utf8``).
 5. Otherwise one of the legacy Chinese encodings, GB18030 (a superset of GBK and GB2312) or
    Big5, chosen by charset-normalizer restricted to exactly those candidates
    (``cp_isolation``).  A stdlib fallback chain is not enough: Big5 bytes decode without
@@ -118,8 +120,37 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
         utf8_error = f"byte {exc.start}: {exc.reason}"
     else:
         _check_text(text)
+        if _short_gb_as_utf8(data, text):
+            return data.decode("gb18030"), "gb18030"
         return text, "utf-8"
     return _legacy(data, utf8_error)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def _short_gb_as_utf8(data: bytes, text: str) -> bool:
+    """Is valid UTF-8 *text* really GB18030?  Ex) "占66.8%" in GB18030 is the UTF-8 of "ռ66.8%".
+
+    A short GB18030 text whose hanzi all have a lead byte C2–DF and a trail byte A1–BF is valid
+    UTF-8 for characters in U+0080–U+07FF (Latin-1 … Armenian, Hebrew, Arabic).  We read it as
+    GB18030 only when every non-ASCII character of the UTF-8 reading is in that range, none
+    stands next to an ASCII letter (so "Müller" stays UTF-8), and every non-ASCII character of
+    the GB18030 reading is a hanzi or CJK/full-width punctuation.
+    """
+    odd = [i for i, ch in enumerate(text) if ch >= "\x80"]
+    if not odd or any(text[i] > "\u07ff" for i in odd):
+        return False
+    for i in odd:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(text) and text[j].isascii() and text[j].isalpha():
+                return False
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return all(_cjk(ch) for ch in gb if ch >= "\x80")
 
 
 def _legacy(data: bytes, utf8_error: str) -> tuple[str, str]:

@@ -138,7 +138,11 @@ def to_document(shown: str, path: str, data: bytes, encoding: str | None = None,
     except LimitError as exc:
         raise Refused(str(exc)) from None
     doc = Document.from_text(shown, text, fmt, codec, locations)
-    return replace(doc, boilerplate=repeated_lines(text))
+    structure = ()
+    if fmt == "markdown":
+        from .markdown import blocks
+        structure = blocks(text)
+    return replace(doc, boilerplate=repeated_lines(text), blocks=structure)
 
 
 __all__ = ["FORMATS", "Refused", "check_size", "format_of", "looks_binary", "to_document"]

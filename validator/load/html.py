@@ -20,7 +20,8 @@ copes with any tag soup, and never touches the network (``no_network=True``).
    `` | `` (a naive join turns the cells "103.8" and "92.3" into "103.892.3"); ``<sup>``
    and ``<sub>`` are written ``^x`` / ``_x``; and wherever two elements' texts would join
    digit to digit, a space keeps the numbers apart.  Whitespace runs become one space, and
-   none is kept between two CJK characters (a line wrap in the source is not a space).
+   none is kept between a CJK character and another or a digit (a line wrap in the source is
+   not a space); two digits are never joined.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ CHROME_WORDS = frozenset("""
 nav navbar navigation menu menubar submenu topnav footer foot breadcrumb breadcrumbs crumb crumbs
 sidebar side aside related relate relation xgxw xgwz xgyd xgtj share sharing social comment
 comments copyright ad ads advert advertisement banner recommend recommended hot hotnews rank
-ranking topbar toolbar login pager pagination paging tags tagcloud print subscribe newsletter
+ranking topbar toolbar login pager pagination paging tags tagcloud subscribe newsletter
 cookie cookies popup modal qrcode ewm
 """.split())
 
@@ -60,10 +61,12 @@ relatedstories readmore morestories recommended
 _WORD_SPLIT = regex.compile(r"[\s_\-]+")
 _SPACES = regex.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 _CJK = r"\p{Han}，。、；：！？（）《》“”‘’"
-_CJK_GAP = regex.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+# a space with CJK on one side and CJK or a digit on the other: Ex) "投资\n  3.6亿元" → "投资3.6亿元"
+_CJK_GAP = regex.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}0-9])|(?<=[0-9%]) (?=[{_CJK}])")
 # Ex) "来源：临夏日报", "浏览次数：1234", "责任编辑：马某", "发布时间：2023-01-05 10:20"
 _BYLINE = regex.compile(r"^(?:来源|作者|责任编辑|编辑|责编|发布时间|发布日期|时间|日期|浏览|浏览次数|点击|"
                         r"点击数|阅读|阅读数|访问量|字号|打印|关闭|分享到|扫一扫|上一篇|下一篇)\s?[:：]")
+_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -286,6 +289,8 @@ def extract(text: str) -> str:
         from lxml import etree
     except ImportError:
         raise HtmlError("reading HTML needs the html extra: pip install 'validator[html]'") from None
+    # Ex) "增长\x1e12.5%": characters XML cannot hold make lxml raise when text is moved; a space
+    text = _NOT_XML.sub(" ", text)
     # Ex) <?xml version="1.0" encoding="gb2312"?> — lxml refuses a declared encoding in a str
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<?xml"):

@@ -9,11 +9,12 @@ limit                  default     what it bounds
 ``max_bytes``          64 MiB      the file's size, checked with ``stat`` before reading (a
                                    1 GB sparse file is refused without reading a byte)
 ``max_chars``          8,000,000   the text once decoded or extracted, in characters
-``max_line_chars``     100,000     one line of text (a paragraph of a real report is a few
+``max_line_chars``     200,000     one line of text (a paragraph of a real report is a few
                                    thousand characters; a single 5 MB line is not prose)
 ``max_members``        5,000       entries in a DOCX (zip) archive
-``max_part_bytes``     64 MiB      one XML part of a DOCX, uncompressed, counted while
-                                   inflating (the declared size of a zip bomb is not trusted)
+``max_part_bytes``     32 MiB      one XML part of a DOCX, uncompressed (the document.xml of a
+                                   300-page report is 5–15 MiB); checked against the declared
+                                   size and counted again while inflating
 ``max_pages``          5,000       pages of a PDF
 ``max_stream_bytes``   64 MiB      one decompressed PDF stream (pypdf's own limits are set to it)
 ``max_seconds``        120         wall time for extracting the text of one DOCX or PDF
@@ -34,9 +35,9 @@ MIB = 1024 * 1024
 class Limits:
     max_bytes: int = 64 * MIB
     max_chars: int = 8_000_000
-    max_line_chars: int = 100_000
+    max_line_chars: int = 200_000
     max_members: int = 5_000
-    max_part_bytes: int = 64 * MIB
+    max_part_bytes: int = 32 * MIB
     max_pages: int = 5_000
     max_stream_bytes: int = 64 * MIB
     max_seconds: float = 120.0

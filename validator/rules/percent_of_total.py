@@ -427,7 +427,8 @@ def _judge(ctx: Context, share: Quantity, part: Quantity, wholes: Iterable[Quant
     hundred = Interval.exact(100)
     digits = decimals_of(share)
     stated = _stated(share)
-    for w in chain(explicit, (q for q in wholes if q not in explicit)):
+    named = {id(q) for q in explicit}  # every candidate is one of the document's own quantities
+    for w in chain(explicit, (q for q in wholes if id(q) not in named)):
         computed = part.value / w.value * hundred
         if computed.intersects(share.value):
             yield Check(ID, share.start, share.end, "passed", stated,
