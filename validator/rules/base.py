@@ -153,3 +153,40 @@ def range_text(iv: Interval, digits: int) -> str:
 
 def cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+# Quotes and brackets: a 、 or a word inside “…” or （…） belongs to a name, not to the list.
+OPEN_MARKS = "“‘「『（(《【〔"
+CLOSE_MARKS = "”’」』）)》】〕"
+
+
+def split_outside_brackets(s: str, sep: str) -> list[str]:
+    """Split at *sep* outside quotes and brackets.  Ex) "“不忘初心、牢记使命”主题教育、…"."""
+    parts, depth, cur = [], 0, []
+    for c in s:
+        if c in OPEN_MARKS:
+            depth += 1
+        elif c in CLOSE_MARKS:
+            depth = max(0, depth - 1)
+        if c == sep and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    parts.append("".join(cur))
+    return parts
+
+
+def blank_brackets(s: str) -> str:
+    """*s* with quoted and bracketed text (marks included) blanked out, offsets kept."""
+    out, depth = [], 0
+    for c in s:
+        if c in OPEN_MARKS:
+            depth += 1
+            out.append(" ")
+        elif c in CLOSE_MARKS:
+            depth = max(0, depth - 1)
+            out.append(" ")
+        else:
+            out.append(" " if depth else c)
+    return "".join(out)

@@ -44,7 +44,7 @@ import regex
 from ..lazyre import lazy_compile
 
 from ..model import Check, Finding, Quantity, Related
-from .base import Context, show
+from .base import CLOSE_MARKS, OPEN_MARKS, Context, blank_brackets, show, split_outside_brackets
 
 ID = "enumeration-count"
 SEVERITY = "error"
@@ -52,8 +52,7 @@ SEVERITY = "error"
 # Lists longer than this are tables, not enumerations a reader counts.
 _MAX_COUNT = 40
 
-_OPEN = "“‘「『（(《【〔"
-_CLOSE = "”’」』）)》】〕"
+_OPEN, _CLOSE = OPEN_MARKS, CLOSE_MARKS
 _ZH_BREAK = set("，,。；;：:！？!?\n")
 _DIGIT = lazy_compile(r"[0-9０-９]")
 
@@ -189,41 +188,9 @@ def _clause_start(text: str, end: int, limit: int = 160) -> int | None:
     return 0 if i == 0 else None
 
 
-def _split_top(s: str, sep: str) -> list[str]:
-    """Split at *sep* outside quotes and brackets.  Ex) "“不忘初心、牢记使命”主题教育、…"."""
-    parts, depth, cur = [], 0, []
-    for c in s:
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-        if c == sep and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-    parts.append("".join(cur))
-    return parts
-
-
-def _top_level(s: str) -> str:
-    """*s* with quoted and bracketed text blanked out, for searching words outside names."""
-    out, depth = [], 0
-    for c in s:
-        if c in _OPEN:
-            depth += 1
-            out.append(" ")
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-            out.append(" ")
-        else:
-            out.append(" " if depth else c)
-    return "".join(out)
-
-
 def _last_join(items: list[str]) -> list[str] | None:
     """The reading with the last item split at its 及/和/与, or None when it has no such join."""
-    last = _top_level(items[-1])
+    last = blank_brackets(items[-1])
     joins = list(_ZH_JOIN.finditer(last))
     if len(joins) != 1 or joins[0].start() == 0 or joins[0].end() == len(last):
         return None
@@ -245,11 +212,11 @@ def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
                 if word in ("等", "等等", "在内的", "在内"):
                     open_end = "等"
                 break
-    items = _split_top(phrase, "、")
+    items = split_outside_brackets(phrase, "、")
     if len(items) < 2:
         return None
     # Ex) "引进华为、腾讯等知名企业12家" — 等 and the counted noun before the count
-    last_top = _top_level(items[-1])
+    last_top = blank_brackets(items[-1])
     d = last_top.rfind("等")
     if not open_end and d > 0:
         tail = items[-1][d + 1:]
@@ -265,9 +232,9 @@ def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
         return None
     if any(not it.strip() for it in items) or len(items[0]) > 30 or any(len(it) > 16 for it in items[1:]):
         return None
-    if any("等" in _top_level(it) for it in items[:-1]):
+    if any("等" in blank_brackets(it) for it in items[:-1]):
         return None
-    last = _top_level(items[-1])
+    last = blank_brackets(items[-1])
     if _ZH_PREDICATE.search(last) or _ZH_PREDICATE_END.search(last) or _ZH_OWN_COUNT.search(last):
         return None
     if _ZH_VERB_START.match(last) or _ZH_VERB_START.match(items[-1].split("和")[-1]):
@@ -330,11 +297,11 @@ def _zh_forward(ctx: Context, q: Quantity, headings) -> Reading | None:
     while end < s1 and text[end] not in "。；;！？!?\n":
         end += 1
     body = text[body_start:end]
-    if not body or any(c in _ZH_BREAK for c in _top_level(body)) or _DIGIT.search(body):
+    if not body or any(c in _ZH_BREAK for c in blank_brackets(body)) or _DIGIT.search(body):
         return None
     if ctx.between(body_start, end):
         return None
-    items = _split_top(body, "、")
+    items = split_outside_brackets(body, "、")
     if len(items) < 2 or any(not it.strip() or len(it) > 16 for it in items):
         return None
     open_end = ""

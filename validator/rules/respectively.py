@@ -38,7 +38,7 @@ import regex
 from ..lazyre import lazy_compile
 
 from ..model import Check, Finding, Quantity, Related
-from .base import Context
+from .base import CLOSE_MARKS, OPEN_MARKS, Context, blank_brackets, split_outside_brackets
 
 ID = "respectively"
 SEVERITY = "error"
@@ -57,8 +57,7 @@ _ZH_VALUE_SEP = {"、", "和", "及", "与", "以及", "、和"}
 # Ex) "3.1% and 2.4%" "$3bn, $4bn and $5bn" "5%, 7%, and 9%"
 _EN_VALUE_SEP = lazy_compile(r"^(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$")
 
-_OPEN = "“‘「『（(《【〔"
-_CLOSE = "”’」』）)》】〕"
+_OPEN, _CLOSE = OPEN_MARKS, CLOSE_MARKS
 _ZH_CLAUSE = set("，,；;：:")
 # 和/与/及 joining two names — not inside a word.  Ex) "参与率" "和谐" "及时" "涉及" "总和"
 _ZH_JOIN = lazy_compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱暖调柔随平中共])(?:及|和|与)(?![谐平时其])")
@@ -160,48 +159,19 @@ def _clauses(head: str) -> list[str]:
     return out
 
 
-def _split_top(s: str) -> list[str]:
-    parts, cur, depth = [], [], 0
-    for c in s:
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-        if depth == 0 and c == "、":
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-    parts.append("".join(cur))
-    return parts
-
-
-def _blank_quotes(s: str) -> str:
-    out, depth = [], 0
-    for c in s:
-        if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-            out.append(" ")
-            continue
-        out.append(" " if depth else c)
-    return "".join(out)
-
-
 def _zh_list(clause: str, certain: bool) -> Names | None:
     """Names in one clause: "A、B、C", "A、B和C", "A和B"; None when it holds no list."""
-    top = _blank_quotes(clause)
+    top = blank_brackets(clause)
     if "、" in top:
-        parts = _split_top(clause)
-        if any(not p.strip() for p in parts) or any("等" in _blank_quotes(p) for p in parts[:-1]):
+        parts = split_outside_brackets(clause, "、")
+        if any(not p.strip() for p in parts) or any("等" in blank_brackets(p) for p in parts[:-1]):
             return None
-        if "等" in _blank_quotes(parts[-1]):
+        if "等" in blank_brackets(parts[-1]):
             # Ex) "新能源汽车、锂离子电池、光伏电池等绿色低碳产品产量分别增长…" — the names are the
             # examples before 等; an open list is confirmed when it fits, never reported.
-            parts[-1] = parts[-1][:_blank_quotes(parts[-1]).rfind("等")]
+            parts[-1] = parts[-1][:blank_brackets(parts[-1]).rfind("等")]
             return Names(tuple(parts), None, False, confirm_only=True)
-        last = _blank_quotes(parts[-1])
+        last = blank_brackets(parts[-1])
         joins = list(_ZH_JOIN.finditer(last))
         if len(joins) == 1 and 0 < joins[0].start() and joins[0].end() < len(last):
             j = joins[0]
