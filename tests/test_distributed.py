@@ -67,3 +67,22 @@ def test_dask_missing_is_a_usage_error(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     code, _ = _audit("--dask", "local")
     assert code == 2
+
+
+def test_dask_workers_get_the_load_options(tmp_path, monkeypatch):
+    """--max-size set on the command line applies on the workers too (they are other processes)."""
+    distributed = pytest.importorskip("dask.distributed")
+    from validator.cli import main
+    big = tmp_path / "big.txt"
+    big.write_text("全县共有行政村236个，其中通硬化路的村212个、占89.8%。\n" * 40, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    from validator.load import configure
+    try:
+        with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster:
+            err = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+                code = main(["audit", str(big), "--max-size", "1K", "--dask", cluster.scheduler_address])
+    finally:
+        configure()  # the command line set this process's load options: back to the defaults
+    assert code == 2 and "larger than" in err.getvalue()

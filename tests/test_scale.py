@@ -194,3 +194,12 @@ def test_skip_unchanged_default_cache_dir(tmp_path):
     r = _run(str(folder), "--skip-unchanged", cwd=tmp_path)
     assert r.returncode == 1
     assert (tmp_path / ".validator-cache" / "index.json").is_file()
+
+
+def test_skip_unchanged_keyed_by_load_options(tmp_path):
+    folder = _archive(tmp_path, 2)
+    _set_old_mtime(folder)
+    cache = tmp_path / "cache"
+    _run(str(folder), "--skip-unchanged", "--cache-dir", str(cache), cwd=tmp_path)
+    again = _run(str(folder), "--skip-unchanged", "--cache-dir", str(cache), "--max-size", "10M", cwd=tmp_path)
+    assert "0 unchanged file(s) not read, 2 audited and stored" in again.stderr

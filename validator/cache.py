@@ -67,9 +67,11 @@ def _tree_digest(directory: str | None) -> str:
 
 
 class Cache:
-    def __init__(self, directory: str, rule_ids: list[str], claims_dir: str | None = None):
+    def __init__(self, directory: str, rule_ids: list[str], claims_dir: str | None = None,
+                 options: tuple = ()):
         self.dir = directory
-        salt = json.dumps([FORMAT, __version__, sorted(rule_ids), _tree_digest(claims_dir)])
+        # *options*: anything else that changes a result, Ex) ("gb18030", "200M") for --encoding/--max-size
+        salt = json.dumps([FORMAT, __version__, sorted(rule_ids), _tree_digest(claims_dir), list(options)])
         self.salt = hashlib.sha256(salt.encode()).hexdigest()
         self.index: dict[str, list] = self._read_index()
         self.seen: dict[str, list] = {}

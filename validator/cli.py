@@ -215,7 +215,8 @@ def _audit(args) -> int:
     cache = None
     if args.skip_unchanged:
         from .cache import Cache
-        cache = Cache(args.cache_dir or ".validator-cache", [r.ID for r in rules], claims_dir)
+        cache = Cache(args.cache_dir or ".validator-cache", [r.ID for r in rules], claims_dir,
+                      (getattr(args, "encoding", None), getattr(args, "max_size", None)))
     if args.dask:
         from .distributed import audit as dask_audit
         try:

@@ -36,9 +36,15 @@ def _setup(rule_ids: tuple[str, ...], claims_dir: str | None):
     return rules, claims
 
 
-def audit_batch(paths: list[str], rule_ids: tuple[str, ...], claims_dir: str | None) -> list[FileResult]:
-    """Run on a worker: the results of *paths* with the rules named by *rule_ids*."""
+def audit_batch(paths: list[str], rule_ids: tuple[str, ...], claims_dir: str | None,
+                load_options: tuple = (None, None)) -> list[FileResult]:
+    """Run on a worker: the results of *paths* with the rules named by *rule_ids*.
+
+    *load_options* are the client's ``--encoding`` and ``--max-size`` (validator.load's options).
+    """
+    from .load import configure
     from .runner import audit_path
+    configure(*load_options)
     rules, claims = _setup(rule_ids, claims_dir)
     return [audit_path(p, rules, claims) for p in paths]
 
@@ -66,12 +72,15 @@ def audit(paths: list[str], rule_ids: list[str], claims_dir: str | None = None, 
     try:
         batches = [paths[i:i + batch] for i in range(0, len(paths), batch)]
         ids = tuple(rule_ids)
+        from .load import _OPTIONS
+        options = (_OPTIONS.get("encoding"), _OPTIONS.get("limits"))
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})) or 4)
         pending = []
         submitted = 0
         for _ in range(len(batches)):
             while submitted < len(batches) and len(pending) < window:
-                pending.append(client.submit(audit_batch, batches[submitted], ids, claims_dir, pure=False))
+                pending.append(client.submit(audit_batch, batches[submitted], ids, claims_dir, options,
+                                              pure=False))
                 submitted += 1
             future = pending.pop(0)
             results = future.result()
