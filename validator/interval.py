@@ -13,7 +13,7 @@ invent one — the side we want to err on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import Decimal
 from fractions import Fraction
 
 Num = Fraction
@@ -146,17 +146,24 @@ def _mul_unbounded(a: Interval, b: Interval) -> Interval:
 
 
 def fmt(x: Fraction | None, digits: int | None = None) -> str:
-    """A decimal rendering of an exact value: *digits* places, or up to 6 significant ones."""
+    """A decimal rendering of an exact value: *digits* places, or up to 6 places with trailing
+    zeros dropped.  Rounds half away from zero with exact integer arithmetic, so values of any
+    size or precision format without a decimal context (Ex: 2/3 → "0.666667", fmt(2/3, 1) → "0.7").
+    """
     if x is None:
         return "inf"
     if digits is None:
         if x.denominator == 1:
             return str(x.numerator)
-        digits = 6
-        d = Decimal(x.numerator) / Decimal(x.denominator)
-        q = d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        s = format(q, "f").rstrip("0").rstrip(".")
-        return s or "0"
-    d = Decimal(x.numerator) / Decimal(x.denominator)
-    q = d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return format(q, "f")
+        return _fixed(x, 6).rstrip("0").rstrip(".") or "0"
+    return _fixed(x, digits)
+
+
+def _fixed(x: Fraction, digits: int) -> str:
+    scaled = abs(x) * 10 ** digits
+    n = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)  # half away from zero
+    sign = "-" if x < 0 and n else ""
+    text = str(n).rjust(digits + 1, "0")
+    if digits == 0:
+        return sign + text
+    return f"{sign}{text[:-digits]}.{text[-digits:]}"

@@ -23,13 +23,7 @@ target = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(target)
 
 # file name → the bug it shows (outside validator/load, reported to its owner)
-KNOWN = {
-    "percent-100-decimals": "interval.fmt: Decimal.quantize raises InvalidOperation for a percentage "
-                            "written with 100 decimals (precision 28)",
-    "repeated-quantity-fmt-decimal": "interval.fmt: InvalidOperation for a value with very many digits "
-                                     "(rules/repeated_quantity.py render)",
-    "unit-magnitude-open-interval": "rules/unit_magnitude.py _in_mag divides iv.hi=None (an open interval)",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", CRASHES, ids=[p.name for p in CRASHES])

@@ -91,6 +91,8 @@ _EN_SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€", "CNY": "RMB", "AUD": "A$", 
 
 def _in_mag(iv: Interval, scale: int, unit: str = "CNY") -> str:
     """An interval written in a magnitude.  Ex) "823050–823150亿元", "$95.96–95.97 million"."""
+    if iv.lo is None or iv.hi is None:
+        return str(iv)
     f = Fraction(10) ** scale
     lo, hi = iv.lo / f, iv.hi / f
     a, b = fmt(lo), fmt(hi)
