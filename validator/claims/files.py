@@ -77,6 +77,7 @@ class ClaimsFile:
     as_of: str
     claims: tuple[Claim, ...]
     bindings: tuple[Binding, ...]   # every binding declared in the file (for linting)
+    waivers: tuple = ()             # validator.suppress.Waiver: accepted findings, quote-anchored
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +327,7 @@ def _report(data: dict, path: str, root: str) -> tuple[str, str]:
 def load_claims_file(path: str, root: str, facts: dict[str, Fact]) -> ClaimsFile:
     text, data = _read(path)
     lines = _Lines(text)
-    _check_keys(data, {"report", "year", "as_of", "bind", "claim"}, _where(path, 1), "a claims file")
+    _check_keys(data, {"report", "year", "as_of", "bind", "claim", "waiver"}, _where(path, 1), "a claims file")
     report, report_path = _report(data, path, root)
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1000 <= year <= 2999):
@@ -388,7 +389,42 @@ def load_claims_file(path: str, root: str, facts: dict[str, Fact]) -> ClaimsFile
         if at is not None and (not isinstance(at, str) or at not in {b.name for b in used}):
             raise ClaimsError(f"{prefix}'at' must name a binding the assertion uses")
         claims.append(Claim(cid, sentence, severity, tuple(used), source, tree, at, path, line))
-    return ClaimsFile(path, report, report_path, year, as_of, tuple(claims), tuple(every.values()))
+    waivers = _waivers(data.get("waiver", []), path, text)
+    return ClaimsFile(path, report, report_path, year, as_of, tuple(claims), tuple(every.values()),
+                      waivers)
+
+
+MAX_WAIVERS = 1_000
+
+
+def _waivers(items, path: str, text: str) -> tuple:
+    """``[[waiver]]`` tables: rule, quote and reason, all required.
+
+        [[waiver]]
+        rule = "percent-of-total"
+        quote = "示范社96家、占27.6%"
+        reason = "quoted from the county's communiqué; confirmed by the statistics bureau"
+    """
+    from ..suppress import Waiver
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise ClaimsError(f"{path}:1: 'waiver' must be an array of tables ([[waiver]])")
+    if len(items) > MAX_WAIVERS:
+        raise ClaimsError(f"{path}:1: {len(items)} waivers; a file may have at most {MAX_WAIVERS}")
+    starts = [text.count("\n", 0, m.start()) + 1
+              for m in regex.finditer(r"(?m)^[ \t]*\[\[[ \t]*waiver[ \t]*\]\]", text)]
+    out = []
+    for n, item in enumerate(items, 1):
+        line = starts[n - 1] if n <= len(starts) else 1
+        prefix = f"{path}:{line}: waiver #{n}: "
+        _check_keys(item, {"rule", "quote", "reason"}, prefix, "a waiver")
+        values = {}
+        for key in ("rule", "quote", "reason"):
+            v = item.get(key)
+            if not isinstance(v, str) or not v.strip():
+                raise ClaimsError(f"{prefix}'{key}' is required (a non-empty string)")
+            values[key] = v
+        out.append(Waiver(values["rule"], values["quote"], values["reason"].strip(), f"{path}:{line}"))
+    return tuple(out)
 
 
 def _nth_claim_line(text: str, n: int) -> int:
