@@ -4,7 +4,8 @@ What it does:
     Counts the items of a list written right before a count ("下放A、B、C及D等4项权责";
     "广东、江苏、山东3省份"; "中央省州县四级") or right after one ("4个方面：A、B、C、D";
     "四件大事：一是…二是…三是…四是…"; "6个方面工作：" followed by headings （一）…（六）;
-    "three priorities: A, B and C") and compares them with the stated number.  Items are split
+    "three priorities: A, B and C"; in Markdown, a colon ending the line followed by a list,
+    counted from the loader's list-item blocks) and compares them with the stated number.  Items are split
     at 、 (outside quotes and brackets) and at a final 及/以及/和/与; in English at commas and a
     final "and"/"or".  When 和 may belong to a name ("软件和信息服务业"), both readings are tried
     and the count passes if either fits.
@@ -287,6 +288,9 @@ def _zh_forward(ctx: Context, q: Quantity, headings) -> Reading | None:
             return _zh_ordinals(ctx, body_start, rest.startswith("第一"))
         # Ex) "主要做了6个方面工作：" at a line end, then headings （一）…（六） on the next lines
         if text[body_start:body_start + 8].lstrip(" \t\u3000\r").startswith("\n"):
+            found, md = _md_list(ctx, body_start, True)
+            if found:
+                return md
             return _zh_sections(headings, body_start)
         if rest.startswith(("其中", "包括")):
             partial = True
@@ -395,6 +399,77 @@ def _zh_sections(headings: list[tuple[int, str, str, str]], pos: int) -> Reading
     return Reading(tuple(found), None, "", False, pos, at)
 
 
+# -- Markdown: a list after a colon that ends a line ---------------------------------------------
+
+_MD_MARKER = lazy_compile(r"^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]*")
+_MD_OPEN_ITEM = {"等", "等等", "……", "…", "...", "etc.", "etc"}
+
+
+def _md_list(ctx: Context, colon_end: int, zh: bool) -> tuple[bool, Reading | None]:
+    """The Markdown list right after the line ending at *colon_end* (just past its colon).
+
+    Ex) "今年重点抓好三项工作：" then "- 稳增长" "- 促改革" "- 惠民生".  Returns (found, reading):
+    found is True when such a list follows (blank lines between are allowed), and the reading
+    is None when it cannot be counted with confidence.  Items are the list-item blocks the
+    loader recorded (validator/load/markdown.py) at the level of the first one; deeper items
+    belong to their parent.
+    """
+    doc = ctx.doc
+    if doc.format != "markdown" or not doc.blocks:
+        return False, None
+    text = ctx.text
+    nl = text.find("\n", colon_end)
+    if nl == -1 or text[colon_end:nl].strip():
+        return False, None
+    blocks = doc.blocks
+    i = bisect.bisect_left(blocks, (nl + 1,), key=lambda b: (b[1],))
+    if i == len(blocks) or blocks[i][0] != "item" or text[nl + 1:blocks[i][1]].strip():
+        return False, None
+    depth = blocks[i][3]
+    items: list[tuple[int, int]] = []
+    last_end = nl
+    for kind, start, end, level in blocks[i:]:
+        gap = text[last_end:start]
+        if kind != "item" or level < depth or (gap.strip() and not _md_continuation(gap)):
+            # The list ended.  Another item at its level right after a paragraph leaves its
+            # extent unclear ("1. …" paragraph "2. …"): say nothing.
+            if kind == "item" and level == depth and gap.strip():
+                return True, None
+            break
+        last_end = end
+        if level == depth:
+            items.append((start, end))
+            if len(items) > _MAX_COUNT:
+                return True, None
+    names = [_MD_MARKER.sub("", text[s:e], count=1).strip().rstrip("；;。，,") for s, e in items]
+    open_end = ""
+    if names and names[-1].lower() in _MD_OPEN_ITEM:
+        names.pop()
+        items.pop()
+        open_end = "等" if zh else "etc."
+    if len(names) < 2 or any(not n for n in names):
+        return True, None
+    # Ex) "新建学校12所：" then "- 小学8所" "- 中学4所" — parts with counts of their own, not
+    # an enumeration of the 12.
+    if any(x.kind == "count" for s, e in items for x in ctx.between(s, e)):
+        return True, None
+    return True, Reading(tuple(names), None, open_end, True, items[0][0], items[-1][1])
+
+
+def _md_continuation(gap: str) -> bool:
+    """Text between two list items that belongs to the first: indented, or a lazy line right
+    after it — not a paragraph after a blank line."""
+    lines = gap.split("\n")[1:]
+    blank_before = False
+    for line in lines:
+        if not line.strip():
+            blank_before = True
+            continue
+        if blank_before and line[:1] not in (" ", "\t", "\u3000"):
+            return False
+    return True
+
+
 # -- English: a list written after the count -----------------------------------------------------
 
 def _en_forward(ctx: Context, q: Quantity) -> Reading | None:
@@ -420,6 +495,11 @@ def _en_forward(ctx: Context, q: Quantity) -> Reading | None:
     conn = m.group("conn").strip().lower()
     partial = "including" if "including" in conn else "such as" if "such as" in conn else ""
     body_start = m.end()
+    if conn == ":" and "\n" in m.group("conn"):
+        # Ex) "the following three priorities:" at a line end, then a Markdown list
+        found, md = _md_list(ctx, m.start("conn") + m.group("conn").index(":") + 1, False)
+        if found:
+            return md
     limit = min(len(text), body_start + 300)
     if conn.endswith("("):
         close = text.find(")", body_start, limit)

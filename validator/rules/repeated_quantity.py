@@ -535,9 +535,48 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return a.value.intersects(b.value)
 
 
+def _without_chrome_copies(ctx: Context, found: list[Pair]) -> list[Pair]:
+    """The pairs with repeated page chrome read as one statement.
+
+    A page title printed again on every page (validator/load/boilerplate.py) is one statement,
+    not a restatement: two copies of it are never a pair, and a body statement meets only the
+    first copy, so a conflict between the title and the body is reported once.
+    """
+    doc = ctx.doc
+    if not doc.boilerplate:
+        return found
+    first: dict[tuple[str, int], Quantity] = {}
+
+    def canon(q: Quantity) -> Quantity:
+        if not doc.is_boilerplate(q.start):
+            return q
+        line, _ = doc.position(q.start)
+        raw = doc.line_text(line)
+        lead = len(raw) - len(raw.lstrip())
+        # Ex) the "1090个" of every copy of "全省建成村级综合服务站1090个 实现行政村全覆盖"
+        return first.setdefault((raw.strip(), q.start - doc.line_starts[line - 1] - lead), q)
+
+    for q in sorted({q.start: q for p in found for q in (p.a, p.b)}.values(), key=lambda q: q.start):
+        canon(q)
+    out: dict[tuple[int, int], Pair] = {}
+    for p in found:
+        a, b = canon(p.a), canon(p.b)
+        if doc.is_boilerplate(a.start) and doc.is_boilerplate(b.start):
+            continue
+        if a.start > b.start:
+            a, b = b, a
+        blame = p.blame
+        if blame == p.a.start:
+            blame = canon(p.a).start
+        elif blame == p.b.start:
+            blame = canon(p.b).start
+        out.setdefault((a.start, b.start), Pair(a, b, p.basis, blame))
+    return list(out.values())
+
+
 def check(ctx: Context) -> Iterator[Check | Finding]:
     found = [p for p in pairs(ctx) if p.a.scale == p.b.scale or p.a.kind != "amount"]
-    plain = found
+    plain = _without_chrome_copies(ctx, found)
     for p in plain:
         if _agree(p.a, p.b):
             yield Check(ID, p.b.start, p.b.end, "passed", show(p.b), show(p.a),
