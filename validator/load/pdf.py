@@ -95,8 +95,8 @@ def extract(data: bytes, limits: Limits) -> tuple[str, tuple[tuple[int, str, int
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
-            except Exception:
-                ok = 0
+            except Exception as exc:  # a crafted encryption dictionary: reported, not hidden
+                raise PdfError(f"encrypted PDF that cannot be opened: {_first_line(exc)}") from None
             if not ok:
                 raise PdfError("encrypted PDF: it needs a password; save an unencrypted copy")
         n_pages = len(reader.pages)
