@@ -145,6 +145,22 @@ def _mul_unbounded(a: Interval, b: Interval) -> Interval:
     return Interval(None, None)
 
 
+def nth_root(x: Fraction, n: int) -> Fraction:
+    """A close rational n-th root of x ≥ 0, for messages only (checks compare powers exactly).
+
+    Bisection on exact Fractions, kept to denominators ≤ 10^12 so the numbers stay small.
+    """
+    lo, hi = Fraction(0), max(Fraction(1), Fraction(x))
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if mid ** n < x:
+            lo = mid
+        else:
+            hi = mid
+        lo, hi = lo.limit_denominator(10**12), hi.limit_denominator(10**12)
+    return (lo + hi) / 2
+
+
 def fmt(x: Fraction | None, digits: int | None = None) -> str:
     """A decimal rendering of an exact value: *digits* places, or up to 6 places with trailing
     zeros dropped.  Rounds half away from zero with exact integer arithmetic, so values of any

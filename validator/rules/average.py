@@ -35,7 +35,7 @@ import regex
 from ..lazyre import lazy_compile
 
 from ..extract.rates import Rate, rates
-from ..interval import Interval, fmt
+from ..interval import Interval, fmt, nth_root
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, decimals_of, show
 
@@ -94,10 +94,10 @@ def _span_average(ctx: Context, rs: list[Rate]) -> Iterator[Check | Finding]:
             pw = pw * fa
         digits = decimals_of(r.q)
         gp = 1 + g.sign * g.q.point / 100
-        pt = (_root(gp, n) - 1) * 100
+        pt = (nth_root(gp, n) - 1) * 100
         exp = f"{fmt(abs(pt), digits)}%"
-        lo = (_root(fg.lo, n) - 1) * 100
-        hi = (_root(fg.hi, n) - 1) * 100
+        lo = (nth_root(fg.lo, n) - 1) * 100
+        hi = (nth_root(fg.hi, n) - 1) * 100
         rng = f"{fmt(lo, digits + 1)}–{fmt(hi, digits + 1)}%"
         how = f"(1{'+' if g.sign > 0 else '-'}{show(g.q)})^(1/{n}) - 1"
         if pw.intersects(fg):
@@ -115,18 +115,6 @@ def _span_average(ctx: Context, rs: list[Rate]) -> Iterator[Check | Finding]:
         yield Finding(ID, SEVERITY, msg, r.q.start, r.q.end, show(r.q), exp,
                       (("span_change", show(g.q)), ("years", str(n)), ("computed", exp), ("computed_range", rng)),
                       (Related("span_change", show(g.q), g.q.start, g.q.end),))
-
-
-def _root(x: Fraction, n: int) -> Fraction:
-    lo, hi = Fraction(0), max(Fraction(1), Fraction(x))
-    for _ in range(50):
-        mid = (lo + hi) / 2
-        if mid ** n < x:
-            lo = mid
-        else:
-            hi = mid
-        lo, hi = lo.limit_denominator(10**12), hi.limit_denominator(10**12)
-    return (lo + hi) / 2
 
 
 # A combined rate lies between its parts' rates ----------------------------------------------------

@@ -47,7 +47,7 @@ import regex
 from ..lazyre import lazy_compile
 
 from ..extract.rates import Rate, header_years, rate_of, rates, table_rows
-from ..interval import Interval, fmt
+from ..interval import Interval, fmt, nth_root
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, decimals_of, show
 
@@ -749,10 +749,10 @@ def _annual(ctx, rq: Quantity, stated: Interval, a: Quantity, b: Quantity, va: I
         pw = pw * factor
     ratio = vb / va
     digits = decimals_of(rq)
-    pt = _nth_root(b.point / a.point, n)
+    pt = nth_root(b.point / a.point, n)
     exp = f"{fmt((pt - 1) * 100, digits)}%"
-    lo_r = (_nth_root(ratio.lo, n) - 1) * 100
-    hi_r = (_nth_root(ratio.hi, n) - 1) * 100
+    lo_r = (nth_root(ratio.lo, n) - 1) * 100
+    hi_r = (nth_root(ratio.hi, n) - 1) * 100
     rng = f"{fmt(lo_r, digits + 1)}–{fmt(hi_r, digits + 1)}%"
     how = f"({show(b)} / {show(a)})^(1/{n}) - 1"
     if pw.intersects(ratio):
@@ -766,19 +766,6 @@ def _annual(ctx, rq: Quantity, stated: Interval, a: Quantity, b: Quantity, va: I
     yield Finding(ID, SEVERITY, msg, rq.start, rq.end, show(rq), exp,
                   (("old", show(a)), ("new", show(b)), ("years", str(n)), ("computed", exp)),
                   (Related("old", show(a), a.start, a.end), Related("new", show(b), b.start, b.end)))
-
-
-def _nth_root(x: Fraction, n: int) -> Fraction:
-    """A close rational n-th root (for messages only; checks compare powers)."""
-    lo, hi = Fraction(0), max(Fraction(1), x)
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if mid ** n < x:
-            lo = mid
-        else:
-            hi = mid
-        lo, hi = Fraction(lo).limit_denominator(10**12), Fraction(hi).limit_denominator(10**12)
-    return (lo + hi) / 2
 
 
 def _multiple(ctx, mq: Quantity, a: Quantity, b: Quantity, va: Interval, vb: Interval,
