@@ -110,7 +110,10 @@ def mutations(texts: dict, annotations: list, seed: int, per_relation: int | Non
         if per_relation is not None and len(items) > per_relation:
             items = rng.sample(items, per_relation)
         for a in items:
-            m = _mutate(texts[a["file"]], a, rng)
+            # one generator per relation, so that changing how one kind is mutated leaves the
+            # mutations of every other relation as they were
+            own = random.Random(f"{seed}|{a['file']}|{a['line']}|{a['relation']}|{a['stated']}")
+            m = _mutate(texts[a["file"]], a, own)
             if m is not None:
                 out.append(m)
     return out
@@ -128,13 +131,28 @@ def _mutate(text: str, a: dict, rng: random.Random) -> Mutation | None:
     stated = a["stated"]
     lang = a["file"][:2]
     rel = a["relation"]
+    # An open list ("乌东德、白鹤滩等14座", annotated "k named before 等, stated n") stays
+    # consistent for any n >= k and without any one of its examples: the only inconsistent
+    # change is a count below the names written, n = k - 1 (none exists for k = 1).
+    open_list = rel == "count" and re.match(r"(\d+) named before 等, stated (\d+)", a["computed"])
+    if open_list:
+        k, n = int(open_list.group(1)), int(open_list.group(2))
+        hit = re.search(rf"(?<![0-9.]){n}(?![0-9.])", stated)
+        if k < 2 or not hit:
+            return None
+        new_stated = stated[:hit.start()] + str(k - 1) + stated[hit.end():]
+        new = text[:s0] + new_stated + text[s0 + len(stated):]
+        return Mutation(a["file"], a["line"], rel, lang, "count-below-named", new, s0 + hit.start(),
+                        s0 + hit.start() + len(str(k - 1)))
     # Drop one listed item (count, respectively) when the items are written in the stated phrase.
     if rel in ("count", "respectively"):
         listed = [x for x in a["inputs"] if x and x in stated]
         if len(listed) >= 3 or (rel == "respectively" and len(listed) >= 2):
             victim = listed[rng.randrange(1, len(listed))]
             i = stated.find(victim)
-            # remove the item and the separator before it
+            end = i + len(victim)
+            # remove the item and the separator before it; the first item of a list (nothing
+            # to remove before it) takes the separator after it: "增长4.3%、5.5%" → "增长5.5%"
             j = i
             while j > 0 and stated[j - 1] in "、，, ":
                 j -= 1
@@ -142,14 +160,26 @@ def _mutate(text: str, a: dict, rng: random.Random) -> Mutation | None:
                 if stated[:i].endswith(sep):
                     j = i - len(sep)
                     break
-            new_stated = stated[:j] + stated[i + len(victim):]
+            if j == i:
+                for sep in ("、", "和", "及", "与", ", ", " and "):
+                    if stated[end:].startswith(sep):
+                        end += len(sep)
+                        break
+            new_stated = stated[:j] + stated[end:]
             if new_stated != stated:
                 new = text[:s0] + new_stated + text[s0 + len(stated):]
                 return Mutation(a["file"], a["line"], rel, lang, "drop-item", new, s0, s0 + len(new_stated))
     nums = list(NUM.finditer(stated))
     if not nums:
         return None
-    m = nums[0] if rel != "count" else nums[0]
+    m = nums[0]
+    if rel == "count":
+        # the count itself ("stated n"), not another number of the phrase ("连续13年实现“双提升”")
+        n = re.search(r"stated (\d+)", a["computed"])
+        nums = [x for x in nums if n and x.group().replace(",", "") == n.group(1)]
+        if not nums:
+            return None
+        m = nums[0]
     if rel == "count" and "." not in m.group():
         n = int(m.group().replace(",", ""))
         repl = str(n + rng.choice([-1, 1, 2])) if n > 1 else str(n + 1)
