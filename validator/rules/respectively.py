@@ -11,11 +11,36 @@ What it does:
     before the values ("Exports and imports rose 3% and 5%, respectively") or the list between
     the values and the word ("rose 3% and 5% in Europe and Asia, respectively").
 
+    Ranks after 分别 are values too ("分别居全国第5、第6位"; 居/位居/排名/列… then 第N, 第M位).
+
     A mismatch with names separated by 、 or commas in the same clause is an error; one that
     rests on a less certain reading (names joined only by 和/and, names in an earlier clause, a
     final 和 that may belong to a name such as "软件和信息服务业") is a warning.  Names packed
-    into two characters (城乡, 存贷款, 内外资) count as two, and names before 等 ("A、B、C等产品")
-    as the ones written; both are only ever confirmed, never reported.
+    into two characters (城乡, 存贷款, 内外资; not 城乡建设, 进出口银行, 产销率) count as two and
+    are only ever confirmed when values are paired with them.  Names before 等 ("A、B、C等产品")
+    count as the ones written: more values than that is confirmed or left alone (等 may add
+    names), fewer is a warning, since each name written needs its value.
+
+    One value for two or more names is a warning ("生产安全事故起数、死亡人数分别下降9.6%";
+    "城乡居民人均可支配收入分别增长5.1%"; "营收和利润分别居全国第6位"; a second 分别 that has
+    one value for the names of the first: "分别新增12项和44项，累计分别达到288项"; "Exports and
+    imports rose 3%, respectively"), never an error, since 分别 is now and then written loosely
+    for 均 ("each").  The value counts as alone only when
+    - a short verb phrase sits between 分别 and it (增长, 下降, 提高到, 达到, 为, 超过, 占全国的,
+      比上年增长, 比2020年下降…), so 分别 in the sense of "separately" ("分别与省政府签约",
+      "分别获得…1项"), a date ("分别于2021年投产") or names written among the values
+      ("分别为北京10.7%、…") are left alone;
+    - the list does not go on: not followed by 、/和/及/与 (a word as the next value: "分别增长
+      5%和持平"; a value with its own verb: "分别增长6.1%、下降0.8%"), by a range ("10%至15%"), a
+      bracket, or, after a comma, a value of the same kind ("分别为5.2%，5.0%");
+    - the names come from a list in the clause of 分别, packed names, the names of an earlier 分别
+      of the sentence, or a list in the clause before when the clause of 分别 is at most a short
+      measure ("…是金融服务和知识产权使用费，分别增长18.9%").
+    A lone 100%, 0 or first rank is left alone: every name can reach it ("通客车比例分别达到
+    100%"; "产量和播种面积分别居全国第一").
+    In English, a lone value is read only when it is the one number of the sentence before
+    "respectively" (years as names aside), right after its verb ("rose", "were", "rose by"), and
+    the names are a sure list.
 
 Why it matters:
     When one name or one value goes missing in an edit, every pair after it is shifted and the
@@ -66,7 +91,28 @@ _PACKED_NAMES = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款
                  "中外资": ("中资", "外资"), "进出口": ("进口", "出口"), "收支": ("收入", "支出"),
                  "产销": ("产量", "销量"), "本外币": ("本币", "外币"), "境内外": ("境内", "境外"),
                  "国内外": ("国内", "国外"), "上下半年": ("上半年", "下半年")}
-_PACKED_PAIRS = lazy_compile("|".join(sorted(_PACKED_NAMES, key=len, reverse=True)))
+# Not a pair of names.  Ex) "住房和城乡建设" "城乡融合发展" "进出口银行" "产销率" (one ratio)
+_PACKED_PAIRS = lazy_compile(r"(?:" + "|".join(sorted(_PACKED_NAMES, key=len, reverse=True))
+                             + r")(?!建设|规划|融合|一体化|统筹|发展|银行|率)")
+
+# A lone value after 分别 is read only after one of these short verb phrases, so that 分别 in
+# the sense of "separately" (分别签约, 分别与…) and names written between 分别 and the value
+# ("分别为北京10.7%、…") are left alone.  Ex) "分别增长" "分别比上年下降" "分别提高到" "分别占全国的"
+_ZH_LONE_LEAD = lazy_compile(
+    r"^(?:同比|环比|比上年(?:末|同期)?|较上年(?:末|同期)?|比[0-9]{4}年(?:末|底)?|年均|平均|累计|全年)?"
+    r"(?:增长|下降|提高|降低|增加|减少|上升|回落|下滑|扩大|缩小|提升|达到|达|为|是|超过|突破|跨越|"
+    r"新增|完成|实现|用时|增至|降至|占(?:全国|全省|全市|全球|全部)?(?:的)?|占比)"
+    r"(?:了)?(?:到|至)?$")
+# After a lone value: a list that goes on with a word ("增长5%和持平"), a range ("5%至8%"), a
+# bracket, or a second value right after a clause break ("5.1%，5.3%") — not a lone value.
+_ZH_LONE_GOES_ON = set("、和及与至到~～-—–（(")
+_ZH_NEXT_VALUE = lazy_compile(r"^\s*[，,；;]\s*(?:和|及|与|以及)?\s*$")
+# Ranks are not quantities; after 分别 they are read here.  Ex) "分别居全国第5、第6位"
+_ZH_RANKS = lazy_compile(
+    r"^(?:位居|位列|排名|排在|跃居|稳居|升至|居|列|排)"
+    r"(?:全国|全省|全市|全区|全球|世界|西部|中部|东部|中西部|各省区市|各省区|各省份|同类城市)?"
+    r"第[0-9一二三四五六七八九十]{1,3}[位名]?(?:(?:、|和|与|及)第?[0-9一二三四五六七八九十]{1,3}[位名]?){0,9}")
+_ZH_RANK = lazy_compile(r"第?[0-9一二三四五六七八九十]{1,3}[位名]?")
 
 # Words that open an English sentence without being a name.  Ex) "Last year, exports and …"
 _EN_INTRO = lazy_compile(
@@ -77,12 +123,25 @@ _EN_VERB = lazy_compile(
     r"^(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|gained|slipped|were|was|"
     r"are|is|reached|totalled|totaled|stood|accounted|made|had|have|has|posted|reported|came|"
     r"contributed|represented|generated|earned|saw|recorded|added|lost|up|down)$", regex.IGNORECASE)
+# The verb right before a lone value.  Ex) "rose 3.1%" "were up by 5%" "totalled $3bn"
+_EN_LONE_LEAD = lazy_compile(
+    r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|gained|slipped|were|was|"
+    r"reached|totalled|totaled|stood|posted|reported|up|down)(?:\s+(?:by|to|at|of))?\s+$", regex.IGNORECASE)
 _EN_YEARS_LEAD = lazy_compile(r"^\s+(?:in|for|during)\s+$")
 _EN_PREPOSITIONS = {"in", "at", "of", "from", "for", "on", "by"}
 _EN_AND = lazy_compile(r"\s+(?:and|or)\s+")
 # Ex) "rose 3% and 5% in Europe and Asia, respectively"
 _EN_NAMES_AFTER = lazy_compile(
     r"^\s+(?:in|for|at|on|from|to|among|across|by)\s+(?P<names>[^.;:()\d]{3,120}?),?\s*$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rank:
+    """An ordinal after 分别, standing in for a value.  Ex) "第5" in "分别居全国第5、第6位"."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -93,6 +152,8 @@ class Names:
     alt: tuple[str, ...] | None = None     # a second reading (和 inside a name)
     certain: bool = True                   # a mismatch is an error (True) or a warning
     confirm_only: bool = False             # "城乡", "A、B等": never reported, only confirmed
+    open_list: bool = False                # "A、B、C等": fewer values than named is still reported
+    earlier: bool = False                  # read from the clause before the one with 分别
 
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
@@ -107,15 +168,54 @@ def _check_zh(ctx: Context) -> Iterator[Check | Finding]:
     # The names found for the last 分别 of each sentence.  Ex) "分别出口…，分别增长…"
     last_names: dict[int, tuple[int, Names]] = {}
     for m in _ZH_MARK.finditer(text):
-        values = _zh_values(ctx, m.end())
-        if len(values) < 2:
+        values = _zh_values(ctx, m.end()) or _zh_ranks(text, m.end())
+        lone = len(values) == 1
+        if not values or (lone and not _zh_lone(ctx, m.end(), values[0])):
             continue
         s0, _ = ctx.sentence_of(m.start())
         names = _zh_names(ctx, s0, m.start(), last_names.get(s0))
         if names is None:
             continue
         last_names[s0] = (values[-1].end, names)
-        yield from _judge(values, names, "zh")
+        if not lone:
+            yield from _judge(values, names, "zh")
+        elif not names.earlier or len(_clauses(text[max(s0, m.start() - _WINDOW):m.start()])[-1]) <= 8:
+            # Ex) "进口增长较快的是金融服务和知识产权使用费，分别增长18.9%" — the names of the clause
+            # before, when the clause of 分别 names at most a measure ("覆盖率分别提高到…")
+            yield from _judge_lone(values[0], names, "zh")
+
+
+def _zh_ranks(text: str, pos: int) -> list[Rank]:
+    """Ranks written after 分别.  Ex) "分别居全国第5、第6位" → 第5, 第6."""
+    m = _ZH_RANKS.match(text[pos:pos + 80])
+    if not m:
+        return []
+    start = pos + m.group().index("第")
+    return [Rank(r.group(), start + r.start(), start + r.end())
+            for r in _ZH_RANK.finditer(text[start:pos + m.end()])]
+
+
+def _zh_lone(ctx: Context, pos: int, value: Quantity | Rank) -> bool:
+    """Whether *value* stands alone after 分别: a short verb phrase before it, the clause after."""
+    text = ctx.text
+    if isinstance(value, Quantity):
+        if not _ZH_LONE_LEAD.match(text[pos:value.start]):
+            return False
+        # Ex) "通硬化路、通客车比例分别达到100%" "事故起数、死亡人数分别为0" — every name can have
+        # the extreme value: 分别 written loosely for 均
+        if value.point == 0 or (value.unit == "%" and value.point == 100):
+            return False
+    elif regex.match(r"^第?(?:1|一)[位名]?$", value.text):
+        return False        # Ex) "产量和播种面积分别居全国第一" — both first: 分别 loose for 均
+    after = text[value.end:value.end + 12].lstrip()
+    if after[:1] in _ZH_LONE_GOES_ON or after.startswith("以及"):
+        return False
+    # Ex) "分别为5.1%，5.3%和4.9%" — a list written with commas; not "分别达到69家，1324人凭…"
+    nxt = ctx.between(value.end, value.end + 8)
+    if nxt and _ZH_NEXT_VALUE.match(text[value.end:nxt[0].start]):
+        return not (isinstance(value, Rank) or (nxt[0].kind, nxt[0].unit, nxt[0].classifier)
+                                                  == (value.kind, value.unit, value.classifier))
+    return True
 
 
 def _zh_values(ctx: Context, pos: int) -> list[Quantity]:
@@ -170,7 +270,7 @@ def _zh_list(clause: str, certain: bool) -> Names | None:
             # Ex) "新能源汽车、锂离子电池、光伏电池等绿色低碳产品产量分别增长…" — the names are the
             # examples before 等; an open list is confirmed when it fits, never reported.
             parts[-1] = parts[-1][:blank_brackets(parts[-1]).rfind("等")]
-            return Names(tuple(parts), None, False, confirm_only=True)
+            return Names(tuple(parts), None, False, confirm_only=True, open_list=True)
         last = blank_brackets(parts[-1])
         joins = list(_ZH_JOIN.finditer(last))
         if len(joins) == 1 and 0 < joins[0].start() and joins[0].end() < len(last):
@@ -214,7 +314,7 @@ def _zh_names(ctx: Context, s0: int, mark: int, previous: tuple[int, Names] | No
     found = _zh_list(clauses[-2], False)
     if found is None:
         return None
-    return Names(found.names, found.alt, False)
+    return Names(found.names, found.alt, False, earlier=True)
 
 
 # -- English -------------------------------------------------------------------------------------
@@ -249,9 +349,15 @@ def _check_en(ctx: Context) -> Iterator[Check | Finding]:
             values = _en_run(ctx, before)
             split = _en_split(nm.group("names"))
             names = Names(tuple(split[0]), None, split[1]) if split else None
-        if names is None or len(values) < 2 or any(q.kind in _NOT_VALUES for q in values):
+        if names is None or any(q.kind in _NOT_VALUES for q in values):
             continue
-        yield from _judge(values, names, "en")
+        if len(values) >= 2:
+            yield from _judge(values, names, "en")
+        elif names.certain and [q for q in before if q.kind not in _NOT_VALUES] == values \
+                and _EN_LONE_LEAD.search(text[s0:values[0].start]):
+            # Ex) "Exports and imports rose 3.1%, respectively." — the one number of the sentence,
+            # right after its verb
+            yield from _judge_lone(values[0], names, "en")
 
 
 def _en_run(ctx: Context, qs: list[Quantity]) -> list[Quantity]:
@@ -385,21 +491,48 @@ def _judge(values: list[Quantity], names: Names, lang: str) -> Iterator[Check | 
             yield Check(ID, first.start, values[-1].end, "passed", shown, str(v),
                         f"{v} names ({sep.join(n.strip() for n in reading)}), {v} values")
             return
-    if names.confirm_only:
+    if names.confirm_only and not (names.open_list and all(len(r) > v for r in readings)):
         return          # Ex) "城乡居民收入和消费支出分别…" may pair 2×2 values: say nothing
     reading = min(readings, key=lambda r: abs(len(r) - v))
     k = len(reading)
     fewer = all(len(r) < v for r in readings)
     more = all(len(r) > v for r in readings)
     severity = SEVERITY if names.certain and len(readings) == 1 else "warning"
-    if not (fewer or more):
+    if not (fewer or more) or names.open_list:
         severity = "warning"
     listed = sep.join(n.strip() for n in reading)
     diff = abs(v - k)
     msg = (f"{v} values ({shown}) but {k} names ({listed}); each name needs one "
            f"value: for the sentence to hold, {diff} {'value is' if diff == 1 else 'values are'} "
            f"{'extra' if v > k else 'missing'}, or the names should number {v}")
+    if names.open_list:
+        # Ex) "新能源汽车、锂离子电池、光伏电池等产品产量分别增长2倍、50.4%" — 等 may add names,
+        # but each one written still needs its value
+        msg = (f"{v} values ({shown}) but {k} names written before 等 ({listed}); each name "
+               f"written needs one value: for the sentence to hold, {k - v} "
+               f"{'value is' if k - v == 1 else 'values are'} missing, or a name is one too many")
     yield Check(ID, first.start, values[-1].end, "failed", shown, str(k), msg)
     yield Finding(ID, severity, msg, first.start, values[-1].end, shown, str(k),
                   (("values", str(v)), ("names", str(k)), ("listed", listed)),
                   tuple(Related("value", q.text, q.start, q.end) for q in values[1:]))
+
+
+def _judge_lone(value: Quantity | Rank, names: Names, lang: str) -> Iterator[Check | Finding]:
+    """One value after 分别 / before "respectively" for two or more names: always a warning,
+    since 分别 is now and then written loosely for 均 ("each")."""
+    readings = [names.names] + ([names.alt] if names.alt else [])
+    k = min(len(r) for r in readings)
+    if k < 2:
+        return
+    reading = next(r for r in readings if len(r) == k)
+    word = "分别" if lang == "zh" else '"respectively"'
+    sep = "、" if lang == "zh" else ", "
+    listed = sep.join(n.strip() for n in reading)
+    shown = value.text.strip()
+    at_least = "at least " if len(readings) > 1 or names.open_list else ""
+    same = f"均 instead of {word}" if lang == "zh" else f"no {word}"
+    msg = (f"{word} pairs {at_least}{k} names ({listed}) with 1 value ({shown}): for the sentence "
+           f"to hold, {k} values are needed, one per name (or, if every name has {shown}, {same})")
+    yield Check(ID, value.start, value.end, "failed", shown, str(k), msg)
+    yield Finding(ID, "warning", msg, value.start, value.end, shown, str(k),
+                  (("values", "1"), ("names", str(k)), ("listed", listed)), ())
