@@ -77,7 +77,16 @@ def _line_offsets(text: str) -> list[int]:
     return offs
 
 
-def _shift_number(s: str, rng: random.Random) -> str | None:
+# A stated bound stays true when moved away from the value it bounds: "超过6万亿元" for 6.77万亿
+# is still true as "超过3万亿元".  Lower bounds are moved up, upper bounds down.
+_LOWER_BOUND = re.compile(r"(?:超过|超|突破|跨过|跨越|迈上|站上|以上|多|逾|above|over|more than|at least|exceed)了?\s*$",
+                          re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"(?:不到|不足|低于|below|under|less than|fewer than)\s*$", re.IGNORECASE)
+_UP = [1.2, 1.25, 1.3, 1.4, 1.45]
+_DOWN = [0.55, 0.6, 0.7, 0.75, 0.8]
+
+
+def _shift_number(s: str, rng: random.Random, factors: list[float] = _DOWN + _UP) -> str | None:
     """A different number written with the same precision, beyond its rounding."""
     clean = s.replace(",", "")
     d = Decimal(clean)
@@ -86,7 +95,7 @@ def _shift_number(s: str, rng: random.Random) -> str | None:
     exp = d.as_tuple().exponent
     unit = Decimal(1).scaleb(exp)
     for _ in range(20):
-        factor = Decimal(str(rng.choice([0.55, 0.6, 0.7, 0.75, 0.8, 1.2, 1.25, 1.3, 1.4, 1.45])))
+        factor = Decimal(str(rng.choice(factors)))
         new = (d * factor).quantize(unit)
         if abs(new - d) > 2 * unit and new > 0:
             txt = format(new, "f")
@@ -102,7 +111,9 @@ def mutations(texts: dict, annotations: list, seed: int, per_relation: int | Non
     rng = random.Random(seed)
     by_rel = collections.defaultdict(list)
     for a in annotations:
-        if a["verdict"] == "consistent" and a["file"] in texts:
+        # "external:" relations (currency conversions at an outside rate) cannot be decided from
+        # the text, so no change to them is an inconsistency the text can show
+        if a["verdict"] == "consistent" and a["file"] in texts and not a["note"].startswith("external:"):
             by_rel[a["relation"]].append(a)
     out = []
     for rel in sorted(by_rel):
@@ -184,7 +195,9 @@ def _mutate(text: str, a: dict, rng: random.Random) -> Mutation | None:
         n = int(m.group().replace(",", ""))
         repl = str(n + rng.choice([-1, 1, 2])) if n > 1 else str(n + 1)
     else:
-        repl = _shift_number(m.group(), rng)
+        before = stated[:m.start()]
+        factors = _UP if _LOWER_BOUND.search(before) else _DOWN if _UPPER_BOUND.search(before) else _DOWN + _UP
+        repl = _shift_number(m.group(), rng, factors)
         if repl is None:
             return None
     new_stated = stated[:m.start()] + repl + stated[m.end():]
