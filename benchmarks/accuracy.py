@@ -155,6 +155,11 @@ def _mutate(text: str, a: dict, rng: random.Random) -> Mutation | None:
         new = text[:s0] + new_stated + text[s0 + len(stated):]
         return Mutation(a["file"], a["line"], rel, lang, "count-below-named", new, s0 + hit.start(),
                         s0 + hit.start() + len(str(k - 1)))
+    # A paired list with no 分别 / "respectively" ("国内游客人次、总花费增长5.6％、7.5％") that
+    # loses a value reads as one value shared by both names: no inconsistency is left to find.
+    sentence = re.split(r"[。；;!?！？]|\.\s", line[:at])[-1] + stated
+    if rel == "respectively" and not re.search(r"分别|respectively", sentence):
+        return None
     # Drop one listed item (count, respectively) when the items are written in the stated phrase.
     if rel in ("count", "respectively"):
         listed = [x for x in a["inputs"] if x and x in stated]
