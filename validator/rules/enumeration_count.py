@@ -17,11 +17,29 @@ What it does:
     error.  A mismatch that rests on a less certain reading (numbered headings on later lines,
     一是… items beyond the paragraph, long items after a colon, "全省市县两级") is a warning.
 
+    Counts fused with their noun, which the extractor leaves alone, are read here when a list
+    ends right before them (or, after a colon, starts right after them):
+      - N大: "长三角、京津冀、粤港澳大湾区三大城市群" (not "十九大" "二十大", "数十大型");
+      - a quoted slogan opening with N个/N项/N大: "政策、帮扶、监管、考核“四个不变”",
+        "保障性住房、城中村改造“三大工程”";
+      - 双 (or N) with a verb of change, quoted or not: "刑事案件、安全事故“双下降”",
+        "营业收入、利润总额双增长"; the list may be linked to it by "连续5年" / "实现" / "保持"
+        ("刑事案件、火灾事故数量连续6年“双下降”");
+      - the set phrases N位一体 and 新N样: "预防、治疗、康复“三位一体”", "…“新三样”".
+    Thresholds crossed are a list of numbers: "先后迈上2万亿元、2.5万亿元两个台阶" (each item
+    one number, after 跨越/迈上/突破…).  A count of 1 after two or more names and 等
+    ("兰溪、龙游等1个电站") is an error: the examples alone outnumber it.
+
     When unsure it says nothing: lists of quantities ("挂牌33个、社区挂牌53个"), a last item
-    with a count, verb or adverb of its own ("深圳、广州两市共有12家"; "A、B各2个"), lists of
-    actions ("制定、废止规章6件"), counts of times ("省委、省政府16次调度"), a count far from
-    the list length, and English lists of clauses or after "three of its five …".  Numerals
-    inside names ("六大优势产业", "中亚五国") are not counts.
+    with a count, verb or adverb of its own ("深圳、广州两市共有12家"; "A、B各2个"), a last item
+    ending in 和/及 or a verb ("乡村振兴和三大攻坚行动"; "电子信息打造三大集群"), a verb such
+    as 实现 inside a later item ("企业、个体户实现营收、利润双增长"), lists of actions
+    ("制定、废止规章6件"), counts of times ("省委、省政府16次调度"), counts of sets
+    ("等3套办公设备"), ordinals ("第一、第三产业"), members of a top N ("A、B入选全国十大…"),
+    a list of people before a slogan ("党员、干部“四个意识”"), slogans naming a policy
+    (“双创” “三农”), a count far from the list length, and English lists of clauses or after
+    "three of its five …".  Numerals inside names with no list before them ("六大优势产业",
+    "中亚五国") are not counts.
 
 Why it matters:
     A heading that promises five measures and lists four is the kind of slip editors catch by
@@ -39,11 +57,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 import regex
 
 from ..lazyre import lazy_compile
 
+from ..interval import Interval
 from ..model import Check, Finding, Quantity, Related
 from .base import CLOSE_MARKS, OPEN_MARKS, Context, blank_brackets, show, split_outside_brackets
 
@@ -68,7 +88,9 @@ _ZH_JOIN = lazy_compile(r"以及|(?<![参给赋涉普危顾惠波触温缓总饱
 # Ex) "从研发、生产到销售3个环节" — a range, not a list
 _ZH_PREDICATE = lazy_compile(
     r"建成|新建|新增|累计|共有|拥有|达到|增至|增加|减少|降至|完成|实现|入选|获批|获评|引进|签约|"
-    r"分别|其中|之中|以外|之外|到|至")
+    r"分别|其中|之中|以外|之外|到|(?<=[增降高升大长伸小短少加达截])至")
+# Ex) "从研发、生产至销售" — a range; "岚皋至陕渝界" (a road from one place to another) is a name.
+_ZH_FROM = lazy_compile(r"从|自")
 # Ex) "A、B各2个" "A、B均为3个" "A、B、C中的3个" — single characters only at the end, and only
 # those that do not end common names ("成都", "高中", "基地", "国内").
 _ZH_PREDICATE_END = lazy_compile(r"(?:各|均|有|为|是|达|占|计|了|的)$")
@@ -94,6 +116,57 @@ _LEVELS = lazy_compile(r"(?:中央|国家|自治区|省|市|州|县|区|乡|镇|
 _LEVEL_UNIT = lazy_compile(r"中央|国家|自治区|省|市|州|县|区|乡|镇|村|组")
 # Ex) "全省市县两级" — 全省 is the place, not a level
 _LEVEL_OWNER = set("全本我各该")
+
+# Measure words for sets, pairs and batches: "桌椅、电脑、打印机等3套办公设备" counts sets,
+# not the things in each.
+_ZH_COLLECTIVE = {"套", "组", "对", "双", "副", "揽子", "系列"}
+# Ordinals are not a list of things.  Ex) "第一、第三产业" "二、三产业"
+_ZH_ORDINAL_ITEM = lazy_compile(r"^(?:第[一二三四五六七八九十百0-9０-９]|[一二三四五六七八九十]{1,2}$)")
+
+# Counts fused with their noun, which the extractor leaves alone (slogans, set phrases).
+_ZH_NUM = {"二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9, "十": 10}
+# No numeral, 第 or approximate word before: not "十九大" "二十大" (congresses), "数十大型".
+_ZH_NOT_AFTER = r"(?<![第数几多零〇一二两三四五六七八九十百千万0-9０-９])"
+# Ex) "三大传统产业" "两大城市群" — N大 and the noun after it
+_ZH_DA = lazy_compile(_ZH_NOT_AFTER + r"(?P<n>[二两三四五六七八九十])大(?P<noun>\p{Han}{1,8})")
+_ZH_SECTORS = lazy_compile(r"产业(?!集群|链|基地|园|带|体系|板块)")
+# Ex) "三位一体" "新三样" — set phrases whose numeral counts their parts, quoted or not
+_ZH_IDIOM = lazy_compile(_ZH_NOT_AFTER + r"(?:(?P<n>[二两三四五六七八九十])位一体|新(?P<m>[二两三四五六七八九十])样)")
+# Ex) “四个不变” “三项改革” “三大工程” — a quoted slogan that opens with a count
+_ZH_QUOTED = lazy_compile(r"“(?P<body>[^“”\n]{2,8})”")
+_ZH_SLOGAN = lazy_compile(r"^(?P<n>[二两三四五六七八九十])(?P<cl>[个项大])(?P<noun>\p{Han}{1,5})$")
+# Ex) “双提升” “三下降” “四个翻番” — every listed thing changed the same way
+_ZH_CHANGE_WORDS = (r"提升|提高|增长|增加|下降|降低|减少|突破|丰收|达标|翻番|翻一番|改善|回升|过万|过亿|"
+                    r"过千亿|过百亿")
+_ZH_CHANGE = lazy_compile(r"^(?P<n>[双两二三四五六七八九十])(?P<cl>个?)(?P<noun>" + _ZH_CHANGE_WORDS + r")$")
+# Ex) "进出口、实际使用外资双增长" — the same, unquoted (with 双 only)
+# (Not "双双增长", "both grew", which says nothing of how many.)
+_ZH_SHUANG = lazy_compile(r"(?<![第数几多零〇一二两三四五六七八九十百千万0-9０-９双])双(?P<noun>"
+                          + _ZH_CHANGE_WORDS + r")")
+_ZH_SLOGAN_SET = lazy_compile(r"^(?:(?P<n>[二两三四五六七八九十])位一体|新(?P<m>[二两三四五六七八九十])样)$")
+_ZH_NUMERAL_CHAR = lazy_compile(r"[一二两三四五六七八九十百千双0-9０-９]")
+# Ex) "刑事案件、火灾事故数量连续6年“双下降”" "A、B实现“双提升”" — the list is the subject
+_ZH_CHANGE_LINK = lazy_compile(
+    r"(?:(?:已|已经)?连续[0-9０-９一二三四五六七八九十]{1,3}年|持续|同步|首次|均)?(?:实现|保持)?$")
+# Another slogan inside an item: "增强“四个意识”、坚定“四个自信”" — slogans, not a list.
+_ZH_QUOTED_COUNT = lazy_compile(r"“[一二两三四五六七八九十双]")
+# The last item joins a set: "A、B、C入选全国十大考古新发现" — members of a larger N.  (Not
+# 获得, which ends "获得感".)
+_ZH_MEMBER = lazy_compile(r"入选|获评|获批|荣获|评为|跻身|位列|位居|名列|列入|纳入|进入|当选|成为|属于")
+
+# The last item ends in a conjunction or a verb, so the count starts a phrase of its own.
+# Ex) "推进城市更新、乡村振兴和三大攻坚行动" "聚焦集成电路、生物医药打造三大产业集群"
+_ZH_OPEN_LAST = lazy_compile(
+    r"(?:和|及|与|或|并|同|跟|以及|打造|形成|构建|发展|培育|做强|壮大|布局|聚焦|突出|涵盖|覆盖|包括|拥有|"
+    r"实施|推进|推动|建成|建立|设立|组建|启动|开展|完成|实现|落实|围绕|依托)$")
+# A verb that takes the rest of the list as its object.  Ex) "企业、个体户实现营收、利润双增长"
+_ZH_CLAUSE_VERB = lazy_compile(r"实现|保持|达到|完成|推动|推进|促进|带动|确保|力争|做到|围绕|聚焦")
+# A list of people holds a slogan, it does not spell it out.  Ex) "党员、干部“四个意识”明显增强"
+_ZH_PERSON = lazy_compile(r"(?:员|部|众|者|生|士|师|工|民|人|户|农|家)$")
+
+# Milestones crossed, each a number.  Ex) "先后迈上2万亿元、2.5万亿元两个台阶"
+_ZH_CROSS = lazy_compile(r"(?:跨越|跨过|跨上|迈上|迈过|迈入|突破|站上|越过|登上|冲破|闯过|跃上|踏上)$")
 
 # After a count and its noun, a forward list starts.
 # Ex) "6个方面工作：" "增至24个，分别为" "三项任务，即"
@@ -158,6 +231,12 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
     for q in ctx.quantities:
         if q.kind != "count" or q.qualifier is not None or not q.exact or q.point.denominator != 1:
             continue
+        if q.point == 1 and q.lang == "zh" and _DIGIT.match(q.text):
+            # Ex) "兰溪、龙游等1个电站" — more names before 等 than the count allows
+            got = _zh_backward(ctx, q)
+            if got is not None and got.open_end and min(map(len, filter(None, (got.items, got.alt)))) >= 2:
+                yield from _judge(q, got)
+            continue
         if not 2 <= q.point <= _MAX_COUNT:
             continue
         if q.lang == "zh":
@@ -168,6 +247,73 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
             got = _en_forward(ctx, q)
         if got is not None:
             yield from _judge(q, got)
+    for q, change in _zh_fused(ctx):
+        got = _zh_backward(ctx, q, fused=True)
+        if got is None and change:
+            # Ex) "刑事案件、火灾事故数量连续6年“双下降”" — the list, then how long, then the slogan
+            lo = max(0, q.start - 12)
+            link = _ZH_CHANGE_LINK.search(ctx.text[lo:q.start])
+            if link and link.group():
+                got = _zh_backward(ctx, q, end=lo + link.start(), fused=True)
+        if got is None:
+            got = _zh_forward(ctx, q, headings)
+        if got is not None:
+            yield from _judge(q, got)
+
+
+def _zh_fused(ctx: Context) -> Iterator[tuple[Quantity, bool]]:
+    """Counts fused with their noun, which the extractor leaves out, as quantities of their own.
+
+    Ex) "三大城市群" (N大), “四个不变” (a quoted slogan opening with N个/N项/N大), “双提升”
+    (双 or N before a verb of change: every listed thing changed), "三位一体", "新三样".  Yields
+    (quantity, is a change slogan).  Quoted ones span their quotes, so that the list before them
+    ends at the opening quote.
+    """
+    text = ctx.text
+    if not any(c in text for c in "大“位样双"):
+        return
+    taken: set[int] = set()         # offsets inside phrases already read (each a few characters)
+    found: list[tuple[int, int, int, str, str, bool]] = []
+
+    def free(a: int, b: int) -> bool:
+        """Not a number the extractor read ("三个“半小时通勤圈”"), nor a phrase already taken."""
+        if any(x.start < b and a < x.end for x in ctx.between(max(0, a - 20), b)):
+            return False
+        return not any(i in taken for i in range(a, b))
+
+    for m in _ZH_QUOTED.finditer(text):
+        body = m.group("body")
+        for pattern, change in ((_ZH_CHANGE, True), (_ZH_SLOGAN, False), (_ZH_SLOGAN_SET, False)):
+            b = pattern.match(body)
+            if b is None:
+                continue
+            n = (b.group("n") or b.group("m")) if pattern is _ZH_SLOGAN_SET else b.group("n")
+            if pattern is _ZH_SLOGAN and _ZH_NUMERAL_CHAR.search(b.group("noun")):
+                break       # Ex) “五个一” “三个一百” — several numbers, not one count
+            cl = "" if pattern is _ZH_SLOGAN_SET else b.group("cl")
+            noun = body if pattern is _ZH_SLOGAN_SET else b.group("noun")
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), _ZH_NUM[n], cl, noun, change))
+                taken.update(range(m.start(), m.end()))
+            break
+    for m in _ZH_IDIOM.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), _ZH_NUM[m.group("n") or m.group("m")], "位", m.group(), False))
+            taken.update(range(m.start(), m.end()))
+    for m in _ZH_SHUANG.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), 2, "", m.group("noun"), True))
+            taken.update(range(m.start(), m.end()))
+    for m in _ZH_DA.finditer(text):
+        # Ex) "广东、江苏三大产业结构" — 三大产业 are the primary, secondary and tertiary sectors
+        # (but "三大产业集群" are three clusters)
+        if m.group("n") == "三" and _ZH_SECTORS.match(m.group("noun")):
+            continue
+        if free(m.start(), m.end("n") + 1):
+            found.append((m.start(), m.end("n") + 1, _ZH_NUM[m.group("n")], "大", m.group("noun"), False))
+    for start, end, n, cl, noun, change in sorted(found):
+        yield Quantity(text[start:end], start, end, Interval.exact(n), Fraction(n), "count",
+                       classifier=cl, noun=noun, lang="zh", numeral=str(n)), change
 
 
 # -- Chinese: a list written before the count ----------------------------------------------------
@@ -199,12 +345,17 @@ def _last_join(items: list[str]) -> list[str] | None:
     return items[:-1] + [items[-1][:j.start()], items[-1][j.end():]]
 
 
-def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
+def _zh_backward(ctx: Context, q: Quantity, end: int | None = None,
+                 fused: bool = False) -> Reading | None:
+    """The list that ends right before *q* (or before *end*): "A、B、C3个城市" "A、B等4项"."""
     text = ctx.text
-    start = _clause_start(text, q.start)
+    end = q.start if end is None else end
+    if q.classifier in _ZH_COLLECTIVE:
+        return None
+    start = _clause_start(text, end)
     if start is None:
         return None
-    phrase = text[start:q.start]
+    phrase = text[start:end]
     open_end = ""
     for group in _ZH_SUFFIXES:
         for word in group:
@@ -229,16 +380,30 @@ def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
         items[-1] = items[-1][:d]
         open_end = "等"
     # Lists of quantities are not enumerations.  Ex) "清理街道挂牌33个、社区挂牌53个"
-    if _DIGIT.search(phrase) or ctx.between(start, q.start):
-        return None
+    if _DIGIT.search(phrase) or ctx.between(start, end):
+        return _zh_milestones(ctx, q, start, end, items, open_end)
     if any(not it.strip() for it in items) or len(items[0]) > 30 or any(len(it) > 16 for it in items[1:]):
         return None
     if any("等" in blank_brackets(it) for it in items[:-1]):
         return None
+    # Ex) "第一、第三产业" "二、三产业" — ordinals, not things
+    if any(_ZH_ORDINAL_ITEM.match(it.strip()) for it in items):
+        return None
     last = blank_brackets(items[-1])
     if _ZH_PREDICATE.search(last) or _ZH_PREDICATE_END.search(last) or _ZH_OWN_COUNT.search(last):
         return None
+    # Ex) "从研发、生产至销售" — a range, not a list
+    if "至" in last and _ZH_FROM.search(phrase):
+        return None
     if _ZH_VERB_START.match(last) or _ZH_VERB_START.match(items[-1].split("和")[-1]):
+        return None
+    if _ZH_OPEN_LAST.search(last):
+        return None
+    # Ex) "企业、个体户实现营收、利润双增长" — a verb inside a later item: clauses, not one list
+    if any(_ZH_CLAUSE_VERB.search(blank_brackets(it)) for it in items[1:]):
+        return None
+    if fused and (_ZH_MEMBER.search(last) or _ZH_QUOTED_COUNT.search(phrase)
+                  or all(_ZH_PERSON.search(it) for it in items)):
         return None
     # Ex) "…省政府规章6件，" — a count with nothing after it states how many of the last noun
     # there are; the enumeration reading needs 等 or a counted noun: "等4项权责" "3个城市".
@@ -248,7 +413,25 @@ def _zh_backward(ctx: Context, q: Quantity) -> Reading | None:
     alt = _last_join(items)
     if alt is not None:
         items, alt = alt, items
-    return Reading(tuple(items), tuple(alt) if alt else None, open_end, True, start, q.start)
+    return Reading(tuple(items), tuple(alt) if alt else None, open_end, True, start, end)
+
+
+def _zh_milestones(ctx: Context, q: Quantity, start: int, end: int, items: list[str],
+                   open_end: str) -> Reading | None:
+    """Thresholds crossed, each item a number: "先后迈上2万亿元、2.5万亿元两个台阶"."""
+    inside = ctx.between(start, end)
+    if open_end or not q.noun or len(inside) != len(items) or end != q.start:
+        return None
+    if inside[-1].end != end or any(x.qualifier for x in inside):
+        return None
+    for it, x in zip(items[1:], inside[1:]):
+        if it.strip() != x.text.strip():
+            return None
+    first = inside[0]
+    # Ex) "…先后迈上2万亿元" — the first item is the verb of crossing and the first number
+    if not items[0].endswith(first.text) or not _ZH_CROSS.search(ctx.text, start, first.start):
+        return None
+    return Reading(tuple(x.text.strip() for x in inside), None, "", True, first.start, end)
 
 
 def _zh_levels(ctx: Context, q: Quantity) -> Reading | None:
@@ -609,8 +792,14 @@ def _judge(q: Quantity, r: Reading) -> Iterator[Check | Finding]:
         severity = SEVERITY if r.certain and (fewer or more) else "warning"
         other = (f" (or {len(r.alt)} if {'和/及/与' if zh else 'and'} joins one name)"
                  if r.alt and len(r.alt) != k else "")
-        msg = (f"{show(q)} stated but {k} items are listed ({listed(items)}){other}; for the "
-               f"sentence to hold, the count would be {k}, or the list would have {stated} items")
+        if r.open_end and more:
+            # Ex) "兰溪、龙游等1个电站" — the examples alone outnumber the count
+            msg = (f"{show(q)} stated but {k} items are named before {end_word} ({listed(items)})"
+                   f"{other}; for the sentence to hold, the count would be at least {k}, or the "
+                   f"list would name at most {stated}")
+        else:
+            msg = (f"{show(q)} stated but {k} items are listed ({listed(items)}){other}; for the "
+                   f"sentence to hold, the count would be {k}, or the list would have {stated} items")
     yield Check(ID, q.start, q.end, "failed", show(q), str(k), msg)
     yield Finding(ID, severity, msg, q.start, q.end, show(q), str(k),
                   (("stated", str(stated)), ("listed", str(k)), ("items", listed(items)),
