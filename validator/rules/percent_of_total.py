@@ -8,7 +8,33 @@ What it does:
     a share of: the total named in the same phrase; the one like total before 其中; a total
     of the same things (same measure word and noun) marked with 全州/全省/共有/合计 in the same
     sentence or, for counts, the only such total in the report; or the total 占 names
-    (占规上工业企业的 → "全市共有规模以上工业企业1326家").  The share is checked with interval
+    (占规上工业企业的 → "全市共有规模以上工业企业1326家").  Also read:
+
+    - a whole named after 占 as one of the usual totals — 外贸总值/进出口总额, 出口总值, 进口总值,
+      服务进出口总额, 服务出口总额, GDP/地区生产总值, 营收/营业收入 — "占外贸总值的57%", "占出口
+      总值的（下同）65.9%", "占GDP的26.7%", "营收占比达到58%" (and "在服务出口总额的52.7%"): the
+      whole is an earlier amount in the same currency written with that name ("1-8月江苏省外贸进
+      出口值32878.4亿元", "其中，出口20310.4亿元", "公司实现营业收入41.77亿元"), after only place,
+      company, period and 其中 words — "民营企业进出口" and "知识密集型服务进出口" are parts, not
+      the whole; it must be the only value so written for the share's period (1-7月 is not 7月份)
+      and year, and name no other place than the share's paragraph does, else nothing is said;
+    - a bare "占53.5%" in a sentence opening with 同期/其中 after a share that named its whole in
+      the same paragraph ("…占外贸总值的37.5%。同期，外商投资企业进出口17613.2亿元，增长10.7%，
+      占53.5%；国有企业进出口2945.3亿元，占9%"), the parts named alike (进出口 ~ 进出口); or in
+      the sentence after a paragraph's opening sentence that states one amount of the same kind
+      ("全市完成固定资产投资1285.6亿元，…。其中，工业投资412.3亿元，…，占32.1%");
+    - flattened tables (``label | amount | share | amount | share``) whose share column shows
+      100% on one row (Revenue, Net sales, Total): every other row's share is its amount over that
+      row's, rounding-aware ("54%" is 53.5–54.5%, "(1)%" is −1%, "—%" is skipped, "(222)" is
+      −222); read only when at least two rows and most rows of the column bear the reading out,
+      and never under a "% change" title; a share column without % signs needs a "% of total" /
+      占比 title;
+    - "As a percentage of revenues, X decreased to 6% for the fourth quarter of 2019 from 7% for
+      the fourth quarter of 2018" when X and Revenues are rows of one table of the report and each
+      year names one column (a quarter is not a "year ended" column); expenses in parentheses
+      count as positive.
+
+    The share is checked with interval
     arithmetic: 66.8% stands for 66.75–66.85%, 约占65% for 58.45–71.55%, 超过80% for 79.5% and
     up, so the sentence fails only when no part and whole that would be written that way give
     that share.
@@ -44,6 +70,7 @@ from ..lazyre import lazy_compile
 from ..extract import APPROX_RELATIVE
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
+from ..extract.tables import is_header, tables
 from .base import Context, decimals_of, integers_in, num, range_text, show
 
 ID = "percent-of-total"
@@ -119,6 +146,8 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
             continue
         share, part, wholes, explicit = found
         yield from _judge(ctx, share, part, wholes, explicit)
+    yield from _table_shares(ctx)
+    yield from _en_table_shares(ctx)
 
 
 # -- Chinese ---------------------------------------------------------------------------------
@@ -152,10 +181,74 @@ def _zh_share_phrase(text: str, share: Quantity) -> tuple[int, str, str] | None:
 def _zh_pair(ctx: Context, i: int):
     qs, text = ctx.quantities, ctx.text
     share = qs[i]
+    if i == 0:
+        return None
+    # Ex) "占外贸总值的57%" "营收占比达到58%" — a whole named as a total stated earlier
+    named_whole = _zh_named_phrase(text, share)
+    if named_whole is not None:
+        found = _zh_pair_at(ctx, i, named_whole[0])
+        if found is not None and found[1].kind == "amount":
+            wholes = _zh_named_wholes(ctx, found[0], found[1], named_whole[1], named_whole[2])
+            if wholes is not None and _larger(wholes[0], found[1]):
+                return found[0], found[1], wholes, wholes
     phrase = _zh_share_phrase(text, share)
-    if phrase is None or i == 0:
+    if phrase is None:
         return None
     zhan, scope, base = phrase
+    found = _zh_pair_at(ctx, i, zhan)
+    if found is None:
+        return None
+    share, part = found
+    s0, _ = ctx.sentence_of(share.start)
+    # The candidate wholes: larger quantities of the same kind (a count with the same measure
+    # word, an amount in the same currency) anywhere in the report.  They are looked up in the
+    # document's index and filtered lazily, in text order, so a share costs what its own
+    # sentence costs unless the verdict really needs the rest of the report.
+    key = _like_key(part)
+
+    def whole(q: Quantity) -> bool:
+        if q is part or not q.value.bounded or not _larger(q, part):
+            return False
+        # Ex) "占全州党支部总数的": the whole must be a count of 党支部 (or an amount so named)
+        return _is_base(q, part, base) if base else _same_thing(part, q)
+
+    def named(q: Quantity) -> bool:
+        mark = _mark(ctx, q)
+        # Ex) "占全省的" is not a share of a total marked 全州
+        return mark[1] == scope if scope else (bool(base) or mark[0])
+
+    def wholes() -> Iterator[Quantity]:
+        return (q for q in ctx.index("like", _like_key).get(key, ()) if whole(q))
+
+    local = [q for q in ctx.between(s0, part.start) if _like_key(q) == key and whole(q)]
+    same_sentence = [q for q in local if named(q)]
+    among = _zh_among(ctx, part, s0) if not base and not scope else None
+    if among is not None:
+        return share, part, chain([among], wholes()), [among]
+    if part.kind == "amount" and not base:
+        # Amounts of money are all "the same thing": only a total in the same sentence will do,
+        # or one the paragraph made the base of its shares (below).
+        if not same_sentence and not scope:
+            inherited = _zh_inherited_whole(ctx, i, part) or _zh_opening_whole(ctx, share, part)
+            if inherited:
+                return share, part, wholes(), inherited
+        return share, part, wholes(), same_sentence
+    if not same_sentence and local:
+        # Ex) "全州共有行政村1090个。…临夏市有行政村120个，通硬化路的村96个，占85%": of 120 or
+        # of 1090?  A like number earlier in the sentence makes the marked total uncertain.
+        return share, part, wholes(), []
+    if same_sentence:
+        return share, part, wholes(), same_sentence
+    # Ex) "全县共有行政村236个。…" — a marked total elsewhere in the report: only the marked
+    # ones are looked at (unless 占 names the base, when every like whole is named)
+    pool = ctx.index("like", _like_key).get(key, ()) if base else _marked(ctx, key)
+    return share, part, wholes(), [q for q in pool if whole(q) and named(q)]
+
+
+def _zh_pair_at(ctx: Context, i: int, zhan: int) -> tuple[Quantity, Quantity] | None:
+    """The share (with a qualifier written before 占) and its part, for 占 at *zhan*."""
+    qs, text = ctx.quantities, ctx.text
+    share = qs[i]
     part, after_part = qs[i - 1], qs[i - 1].end
     # Ex) "835.2亿元，增长15.1%，占31.6%" "743个，比上年增加56个，占66.8%" — a change may stand
     # between the part and 占
@@ -185,44 +278,7 @@ def _zh_pair(ctx: Context, i: int):
     s0, _ = ctx.sentence_of(share.start)
     if part.start < s0:
         return None
-    # The candidate wholes: larger quantities of the same kind (a count with the same measure
-    # word, an amount in the same currency) anywhere in the report.  They are looked up in the
-    # document's index and filtered lazily, in text order, so a share costs what its own
-    # sentence costs unless the verdict really needs the rest of the report.
-    key = _like_key(part)
-
-    def whole(q: Quantity) -> bool:
-        if q is part or not q.value.bounded or not _larger(q, part):
-            return False
-        # Ex) "占全州党支部总数的": the whole must be a count of 党支部 (or an amount so named)
-        return _is_base(q, part, base) if base else _same_thing(part, q)
-
-    def named(q: Quantity) -> bool:
-        mark = _mark(ctx, q)
-        # Ex) "占全省的" is not a share of a total marked 全州
-        return mark[1] == scope if scope else (bool(base) or mark[0])
-
-    def wholes() -> Iterator[Quantity]:
-        return (q for q in ctx.index("like", _like_key).get(key, ()) if whole(q))
-
-    local = [q for q in ctx.between(s0, part.start) if _like_key(q) == key and whole(q)]
-    same_sentence = [q for q in local if named(q)]
-    among = _zh_among(ctx, part, s0) if not base and not scope else None
-    if among is not None:
-        return share, part, chain([among], wholes()), [among]
-    if part.kind == "amount" and not base:
-        # Amounts of money are all "the same thing": only a total in the same sentence will do.
-        return share, part, wholes(), same_sentence
-    if not same_sentence and local:
-        # Ex) "全州共有行政村1090个。…临夏市有行政村120个，通硬化路的村96个，占85%": of 120 or
-        # of 1090?  A like number earlier in the sentence makes the marked total uncertain.
-        return share, part, wholes(), []
-    if same_sentence:
-        return share, part, wholes(), same_sentence
-    # Ex) "全县共有行政村236个。…" — a marked total elsewhere in the report: only the marked
-    # ones are looked at (unless 占 names the base, when every like whole is named)
-    pool = ctx.index("like", _like_key).get(key, ()) if base else _marked(ctx, key)
-    return share, part, wholes(), [q for q in pool if whole(q) and named(q)]
+    return share, part
 
 
 def _like_key(q: Quantity) -> tuple[str, str]:
@@ -527,3 +583,512 @@ def _small(x: Fraction, digits: int) -> str:
     while digits < 6 and x > 0 and Fraction(fmt(x, digits)) == 0:
         digits += 1
     return fmt(x, digits)
+
+
+# -- flattened tables: an amount column followed by its "% of the 100% row" column ------------
+# Ex) "Revenue | $23,406 | 100% | $30,391 | 100%" then "Cost of sales | 12,704 | 54% | …"
+# A percent column without % signs is read as shares only when its title says so.
+# Ex) "项目 | 金额 | 占比(%)" "Segment | 2019 | % of total"
+_SHARE_HEAD = lazy_compile(r"(?i)占比|比重|构成|结构|%\s*of\b|percent(?:age)?\s+of\b|\bshare\s+of\b|^share$")
+# Ex) "% CHANGE" "增长(%)" "vs. 2018" — a column of changes, not of shares
+_CHANGE_HEAD = lazy_compile(
+    r"(?i)change|growth|increase|decrease|\bvs\b|versus|variance|增长|增减|变动|同比|环比|增速")
+_TABLE_MIN_AGREE = 2
+
+
+def _table_shares(ctx: Context) -> Iterator[Check | Finding]:
+    for table in tables(ctx.text):
+        # Ex) a 2019 block and a 2018 block, each under its own title row and with its own 100%
+        blocks, cur = [], []
+        for r in table.rows:
+            if is_header(r):
+                blocks.append(cur)
+                cur = []
+            elif r.numeric:
+                cur.append(r)
+        blocks.append(cur)
+        for data in blocks:
+            if len(data) < 3:
+                continue
+            for j in range(table.width() - 1):
+                yield from _share_column(table, data, j)
+
+
+def _amount_cell(row, j: int):
+    c = row.cells[j] if j < len(row.cells) else None
+    return c if c is not None and not c.percent else None
+
+
+def _share_cell(row, j: int, signed: bool):
+    """The share in column *j*: a percent cell, or a plain number under a share title."""
+    c = row.cells[j] if j < len(row.cells) else None
+    if c is None:
+        return None
+    return c if c.percent or signed else None
+
+
+def _share_column(table, data: list, j: int) -> Iterator[Check | Finding]:
+    head = table.headers[j + 1] if j + 1 < len(table.headers) else ""
+    if _CHANGE_HEAD.search(head):
+        return
+    # Ex) "… | 2019 | % | 2018 | %": the percent after the 2019 amount is not the 2018 share
+    years_a = set(_EN_YEAR.findall(table.headers[j])) if j < len(table.headers) else set()
+    years_p = set(_EN_YEAR.findall(head))
+    if years_a and years_p and years_a != years_p:
+        return
+    col = [r.cells[j + 1] for r in data if j + 1 < len(r.cells) and r.cells[j + 1] is not None]
+    amounts = [r.cells[j] for r in data if j < len(r.cells) and r.cells[j] is not None]
+    if not col or not amounts or any(c.percent for c in amounts):
+        return  # column j must hold amounts only
+    titled = bool(_SHARE_HEAD.search(head))
+    if not titled and not all(c.percent for c in col):
+        return  # column j+1 must be all percents (or plain numbers under a share title)
+    bases = [r for r in data if (a := _amount_cell(r, j)) is not None and a.point > 0
+             and (p := _share_cell(r, j + 1, titled)) is not None and p.point == 100]
+    if len(bases) != 1:
+        return  # no 100% row, or several (sections with their own totals): base unclear
+    base = bases[0]
+    whole = _amount_cell(base, j)
+    hundred = Interval.exact(100)
+    rows = []
+    for r in data:
+        a, p = _amount_cell(r, j), _share_cell(r, j + 1, titled)
+        if r is base or a is None or p is None:
+            continue  # Ex) "49 | —%" — under half a percent, written as a dash
+        computed = a.value / whole.value * hundred
+        rows.append((r, a, p, computed, computed.intersects(p.value)))
+    agree = sum(1 for x in rows if x[4])
+    # The reading "share of the 100% row" must be borne out by the column itself.
+    if agree < _TABLE_MIN_AGREE or agree <= len(rows) - agree:
+        return
+    for r, a, p, computed, ok in rows:
+        digits = _cell_decimals(p.text)
+        point = a.point / whole.point * 100
+        expected = f"{fmt(point, digits)}%"
+        stated = p.text
+        column = _column_title(table, j)
+        where = f"{r.label}{column}: {a.text} / {whole.text} ({base.label})"
+        if ok:
+            yield Check(ID, p.start, p.end, "passed", stated, expected,
+                        f"{where} = {range_text(computed, digits + 1)}%")
+            continue
+        shown = stated if p.percent else stated + "%"  # Ex) "38.5" under "占比（%）"
+        need_part = p.value * whole.value / hundred
+        need_whole = a.value / p.value * hundred if p.value.lo is not None and p.value.lo > 0 else None
+        places = _cell_decimals(a.text) + 1
+        msg = (f"stated {shown} of {base.label} but {where} = {fmt(point, digits + 2)}% "
+               f"(≈{expected}; {range_text(computed, digits + 1)}% within rounding), off by at least "
+               f"{_small(computed.gap(p.value), digits + 1)} percentage points; for {shown} to hold, "
+               f"{r.label} would be {_plain(need_part, places, '', '', 0)}")
+        if need_whole is not None:
+            whole_need = _plain(need_whole, _cell_decimals(whole.text) + 1, '', '', 0)
+            msg += f", or {base.label} would be {whole_need}"
+        evidence = (("part", a.text), ("total", whole.text), ("computed", expected),
+                    ("computed_range", f"{range_text(computed, digits + 1)}%"),
+                    ("part_label", r.label), ("total_label", base.label),
+                    ("gap_pp", _small(computed.gap(p.value), digits + 1)))
+        related = (Related("part", a.text, a.start, a.end),
+                   Related("total", whole.text, whole.start, whole.end))
+        yield Check(ID, p.start, p.end, "failed", stated, expected, msg)
+        yield Finding(ID, SEVERITY, msg, p.start, p.end, stated, expected, evidence, related)
+
+
+def _column_title(table, j: int) -> str:
+    """Ex) " (2019)" — the amount column's title, when the table has one."""
+    head = table.headers[j] if j < len(table.headers) else ""
+    return f" ({head})" if head and len(head) <= 40 else ""
+
+
+def _cell_decimals(text: str) -> int:
+    m = regex.search(r"\.([0-9]+)", text)
+    return len(m.group(1)) if m else 0
+
+
+# -- Chinese: a share of a whole named after 占 and stated earlier in the report ----------------
+# Ex) "占外贸总值的57%" "占出口总值的（下同）65.9%" "占GDP的26.7%" "营收占比达到58%"
+# Each entry: the names a share may give its whole, and the words an earlier amount may be
+# written with to be that whole (after its place, company and period words).
+_WHOLES = {
+    "trade": (("外贸总值", "外贸总额", "进出口总值", "进出口总额", "外贸进出口总值", "外贸进出口总额"),
+              ("货物贸易进出口总值", "货物贸易进出口总额", "货物贸易进出口", "外贸进出口总值",
+               "外贸进出口总额", "外贸进出口值", "外贸进出口", "外贸总值", "外贸总额",
+               "进出口总值", "进出口总额", "进出口值", "进出口")),
+    "export": (("出口总值", "出口总额"), ("出口总值", "出口总额", "出口值", "出口")),
+    "import": (("进口总值", "进口总额"), ("进口总值", "进口总额", "进口值", "进口")),
+    "services": (("服务进出口总额", "服务进出口总值", "服务贸易总额"),
+                 ("服务进出口总额", "服务进出口总值", "服务贸易进出口总额", "服务贸易总额", "服务进出口")),
+    "services-export": (("服务出口总额", "服务出口总值"), ("服务出口总额", "服务出口总值", "服务出口")),
+    "services-import": (("服务进口总额", "服务进口总值"), ("服务进口总额", "服务进口总值", "服务进口")),
+    "gdp": (("GDP", "GDP总量", "地区生产总值", "生产总值", "国内生产总值", "经济总量"),
+            ("GDP", "GDP总量", "GDP总值", "地区生产总值", "生产总值", "国内生产总值", "经济总量")),
+    "revenue": (("营收", "总营收", "营业收入", "营业总收入"), ("营收", "总营收", "营业收入", "营业总收入")),
+}
+_NAME_KEY = {name: key for key, (names, _) in _WHOLES.items() for name in names}
+_NAMES_ALT = "|".join(sorted(_NAME_KEY, key=len, reverse=True))
+# Ex) "（下同）" between 的 and the share
+_ZH_XIA_TONG = lazy_compile(r"[（(]下同[）)]")
+# Ex) "营收占比达到" — the whole named before 占比
+# (only the revenue names: "出口占比" would be the exports' own share of something else)
+_ZH_NAME_ZHANBI = lazy_compile(r"(?:营收|总营收|营业收入|营业总收入)占比$")
+# Ex) "占全省外贸总值的" "占全国进出口总值的" — a whole of that scope only
+_ZH_NAME_SCOPE = lazy_compile(r"^(?:全[国省市区县州]|我国|中国|本[省市])")
+_ZH_SCOPE_WORDS = {"国": r"全国|我国|中国", "省": r"全省|本省|\p{Han}省", "市": r"全市|本市|\p{Han}市",
+                   "区": r"全区|\p{Han}区", "县": r"全县|\p{Han}县", "州": r"全州|\p{Han}州"}
+# Ex) "，在服务出口总额的" — 在 written for 占 before a full name and 的
+_ZH_ZAI_NAME = lazy_compile(r"[，,]在(?:" + _NAMES_ALT + r")的$")
+# Words that end a clause naming a whole amount.  Ex) "实现营业收入" "GDP达到了" "生产总值为"
+_ZH_WHOLE_VERB = lazy_compile(r"(?:达到了|达到|达|为|是|实现|完成|共计|合计|累计|总计|约为|约|了)+$")
+# Ex) "1-8月" "上半年" "前三季度" "7月份" (not "9月17日", a date)
+_ZH_PERIOD = lazy_compile(
+    r"[0-9０-９]{1,2}\s*[-—–~～至到]\s*[0-9０-９]{1,2}月|前[一二三四五六七八九十0-9]{1,3}个?月|前三季度|"
+    r"第?[一二三四1-4]季度|上半年|下半年|全年|[0-9０-９]{1,2}月(?![0-9０-９]{1,2}[日号])|当月")
+_ZH_YEAR = lazy_compile(r"(?:19|20)[0-9]{2}年")
+# What may stand before the whole's name: 其中, 同期, 全省, 今年, 1-8月 …
+_ZH_WHOLE_LEAD = lazy_compile(
+    r"^(?:其中|同期|此外|另外|今年|去年|全年|当年|本年|全[国省市区县州]|我国|本[省市]|[0-9０-９]{4}年|"
+    r"[该本]?公司|[该本]?集团)+")
+# Ex) "东方财富证券实现" → 东方财富证券
+_ZH_SUBJECT_VERB = lazy_compile(r"(?:实现|完成|达到|共计|累计|共有|共|全年)+$")
+# Ex) "江苏省" "我国" "杭州市" — a place; "东方财富证券" — a company
+_ZH_PLACE = lazy_compile(r"^(?:我国|全国|中国|全[省市区县州]|本[省市]|\p{Han}{1,8}(?:省|市|自治区|县|州))$")
+_ZH_COMPANY = lazy_compile(r"^\p{Han}{2,10}(?:公司|集团|证券|银行|股份|控股|保险)$")
+# Ex) "民营企业进出口" "一般贸易方式进出口" "知识密集型服务进出口" "对欧盟进出口" — a part, not the whole
+_ZH_PART_WORDS = lazy_compile(
+    r"(?:型|类|方式|企业|产品|服务|贸易|物流|行业|产业|业务|部门|商品|品|板块|领域|市场|国家|地区|进|核心)$|[对向与和及、]")
+
+
+def _zh_named_phrase(text: str, share: Quantity) -> tuple[int, str, str] | None:
+    """Where the share's named whole starts, which whole it is and its scope, or None.
+
+    Ex) "，占外贸总值的57%" → (at 占, "trade", ""); "营收占比达到58%" → (at 营, "revenue", "");
+    "，在服务出口总额的52.7%" → (at 在, "services-export", ""); "占全国进出口总值的" → (…, "国").
+    """
+    lo = max(0, share.start - 30)
+    window = _ZH_XIA_TONG.sub(lambda m: "\x01" * len(m.group()), text[lo:share.start])
+    s = window.replace("\x01", "")
+    head = s
+    # peel the verbs off the right: "的比重达到" → "的比重"
+    while (m := _ZH_VERB_TAIL.search(head)):
+        head = head[:m.start()]
+    if (m := _ZH_NAME_ZHANBI.search(head)):
+        return lo + _unmask(window, m.start()), _NAME_KEY[m.group()[:-2]], ""
+    if (m := _ZH_ZAI_NAME.search(head)):
+        return lo + _unmask(window, m.start() + 1), _NAME_KEY[m.group()[2:-1]], ""
+    k = head.rfind("占")
+    if k == -1 or head[max(0, k - 2):k] == "分别":
+        return None
+    name = head[k + 1:]
+    name = _ZH_RATIO_TAIL.sub("", name)
+    if name.endswith("的"):
+        name = name[:-1]
+    name = _ZH_RATIO_TAIL.sub("", name)
+    scope = ""
+    if name not in _NAME_KEY and (m := _ZH_NAME_SCOPE.match(name)):
+        scope, name = m.group()[-1], name[m.end():]
+    key = _NAME_KEY.get(name)
+    return (lo + _unmask(window, k), key, scope) if key else None
+
+
+def _unmask(window: str, k: int) -> int:
+    """The offset in *window* of character *k* of the window with its "（下同）" removed."""
+    seen = 0
+    for pos, ch in enumerate(window):
+        if ch == "\x01":
+            continue
+        if seen == k:
+            return pos
+        seen += 1
+    return len(window)
+
+
+def _paragraph(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _last(pattern, text: str) -> str:
+    found = ""
+    for m in pattern.finditer(text):
+        found = m.group()
+    return regex.sub(r"[份第\s]", "", regex.sub(r"[—–~～至到]", "-", found))
+
+
+def _zh_named_wholes(ctx: Context, share: Quantity, part: Quantity, key: str,
+                     scope: str = "") -> list[Quantity] | None:
+    """The earlier amounts written as the whole *key* names, or None when that is not certain.
+
+    Ex) for "占外贸总值的57%": "1-8月江苏省外贸进出口值32878.4亿元" (the period, place and
+    company words around the name must not contradict the share's); "江苏省民营企业进出口"
+    is a part, not the whole.
+    """
+    text = ctx.text
+    synonyms = sorted(_WHOLES[key][1], key=len, reverse=True)
+    para = _paragraph(text, share.start)
+    share_period = _last(_ZH_PERIOD, text[para:share.start])
+    share_year = _last(_ZH_YEAR, text[para:share.start])
+    found = []
+    for q in ctx.index("like", _like_key).get(_like_key(part), ()):
+        if q.start >= part.start:
+            break
+        if q.qualifier is not None or not q.value.bounded:
+            continue  # Ex) "GDP均超过8000亿元" — a bound, not the stated total
+        cut, lead = _zh_clause(ctx, q)
+        syn = next((w for w in synonyms if lead.endswith(w)), None)
+        if syn is None:
+            continue
+        if scope and not regex.search(_ZH_SCOPE_WORDS[scope], lead[:-len(syn)]):
+            continue  # Ex) "占全国进出口总值的": not the province's own total
+        subject = _ZH_PERIOD.sub("", lead[:-len(syn)])
+        subject = _ZH_WHOLE_LEAD.sub("", subject)
+        subject = _ZH_SUBJECT_VERB.sub("", _ZH_PERIOD.sub("", subject))
+        if subject and _ZH_PART_WORDS.search(subject):
+            continue
+        qpara = _paragraph(text, q.start)
+        if subject and not (_ZH_PLACE.match(subject) or _ZH_COMPANY.match(subject)):
+            # Ex) "杭州上半年GDP达到了8646亿元" — a subject the share's paragraph also names
+            own = text[para:share.start].replace(text[cut:q.start], "")
+            if subject not in own:
+                continue
+        q_end = ctx.sentence_of(q.start)[1]
+        if qpara != para and not _same_places(text[para:share.start], text[qpara:q_end]):
+            continue  # Ex) a national total two paragraphs before a province's share
+        period = _last(_ZH_PERIOD, text[qpara:q.start])
+        if share_period and period and period != share_period:
+            continue  # Ex) "7月份，服务进出口总额4319.2亿元" is not the 1-7月 total
+        year = _last(_ZH_YEAR, text[qpara:q.start])
+        if share_year and year and year != share_year:
+            continue
+        found.append(q)
+    if not found or len({q.point for q in found}) != 1:
+        return None  # no such whole, or several (two cities' GDP): the base is unclear
+    return found
+
+
+# Ex) "江苏省" "杭州市" "我国" (two characters before 省/市, so "1-8月江苏省" gives 江苏省)
+_ZH_PLACE_TOKEN = lazy_compile(r"我国|全国|中国|\p{Han}{2}(?:省|市)")
+
+
+def _same_places(a: str, b: str) -> bool:
+    """Whether two stretches of text name no places, or at least one in common."""
+    pa, pb = _places(a), _places(b)
+    return not pa or not pb or bool(pa & pb)
+
+
+# Ex) "。同期，" "。其中，" — a sentence that goes on breaking down the same whole
+_ZH_SAME_BASE_OPEN = lazy_compile(r"[\s\u3000]*(?:同期|其中)")
+_ZH_STOP = lazy_compile(r"[。！？!?]")
+
+
+def _zh_inherited_whole(ctx: Context, i: int, part: Quantity) -> list[Quantity] | None:
+    """The whole of a bare "占53.5%" that follows a share naming it in the same paragraph.
+
+    Ex) "民营企业进出口12315.2亿元，…，占外贸总值的37.5%。同期，外商投资企业进出口17613.2
+    亿元，增长10.7%，占53.5%；国有企业进出口2945.3亿元，增长16.2%，占9%。" — 53.5% and 9% are
+    shares of the 外贸总值 named before; a sentence in between that does not open with 同期 or
+    其中, or another share naming another whole, breaks the chain.
+    """
+    qs, text = ctx.quantities, ctx.text
+    para = _paragraph(text, part.start)
+    for j in range(i - 1, -1, -1):
+        q = qs[j]
+        if q.start < para:
+            return None
+        if q.kind != "percent" or q.end > part.start:
+            continue
+        named = _zh_named_phrase(text, q)
+        if named is None:
+            phrase = _zh_share_phrase(text, q)
+            if phrase is not None and (phrase[1] or phrase[2]):
+                return None  # Ex) "占全省的" — a share of another whole in between
+            continue
+        for m in _ZH_STOP.finditer(text, q.end, part.start):
+            if not _ZH_SAME_BASE_OPEN.match(text, m.end()):
+                return None
+        # Ex) "民营企业进出口…占外贸总值的…。同期，外商投资企业进出口…占53.5%" — the parts
+        # must be of one kind ("出口机电产品…占60%" after it would be a share of exports)
+        s0, _ = ctx.sentence_of(q.start)
+        before = [x for x in ctx.between(s0, q.start) if x.kind == "amount" and x.unit == part.unit]
+        if not before or not _zh_same_kind(_zh_lead(ctx, before[-1]), _zh_lead(ctx, part)):
+            return None
+        wholes = _zh_named_wholes(ctx, q, part, named[1], named[2])
+        if wholes is None or not _larger(wholes[0], part):
+            return None
+        return wholes
+    return None
+
+
+def _zh_opening_whole(ctx: Context, share: Quantity, part: Quantity) -> list[Quantity] | None:
+    """The whole of a bare share in the sentence after the paragraph's opening total.
+
+    Ex) "1-8月，全省外贸进出口总值3287.8亿元，同比增长17.1%。其中，外商投资企业进出口
+    1761.3亿元，占53.6%" — the first sentence states one amount, the next opens with 其中/同期.
+    """
+    text = ctx.text
+    para = _paragraph(text, part.start)
+    s0, _ = ctx.sentence_of(part.start)
+    if not _ZH_SAME_BASE_OPEN.match(text, s0):
+        return None
+    first = text[para:s0]
+    stops = list(_ZH_STOP.finditer(first))
+    if len(stops) != 1 or first[stops[0].end():].strip() or ";" in first or "；" in first:
+        return None  # the part's sentence must be the paragraph's second
+    like = [q for q in ctx.between(para, s0) if q.kind == "amount"]
+    if len(like) != 1 or like[0].unit != part.unit:
+        return None
+    whole = like[0]
+    if whole.qualifier is not None or not whole.value.bounded or not _larger(whole, part):
+        return None
+    if not _zh_same_kind(_zh_lead(ctx, whole), _zh_lead(ctx, part), whole=True):
+        return None  # Ex) "实现营业收入…。其中，利润总额…" — not a breakdown of the total
+    return [whole]
+
+
+def _zh_lead(ctx: Context, q: Quantity) -> str:
+    """The words of *q*'s clause before it, without the verb.  Ex) "外商投资企业进出口"."""
+    return _zh_clause(ctx, q)[1]
+
+
+def _zh_clause(ctx: Context, q: Quantity) -> tuple[int, str]:
+    """Where *q*'s clause starts and its words before *q* without the verb, found once per report.
+
+    Ex) "，1-8月江苏省外贸进出口值32878.4亿元" → (after "，", "1-8月江苏省外贸进出口值").
+    """
+    memo = ctx.memo("percent-of-total:clause")
+    found = memo.get(id(q))
+    if found is None or found[0] is not q:
+        text = ctx.text
+        lo = max(0, q.start - 30)
+        cut = max((m.end() for m in _ZH_CLAUSE_BREAK.finditer(text, lo, q.start)), default=lo)
+        found = memo[id(q)] = (q, cut, _ZH_WHOLE_VERB.sub("", regex.sub(r"\s", "", text[cut:q.start])))
+    return found[1], found[2]
+
+
+# Ex) a GDP and the value added of an industry; a total and its 其中 part
+_ZH_WHOLE_OF_ADDED = ("总值", "GDP", "总量")
+
+
+def _zh_same_kind(a: str, b: str, whole: bool = False) -> bool:
+    """Whether two amounts are named as the same kind of thing: the same last two characters
+    ("进出口" ~ "进出口", "投资" ~ "投资"), or a GDP and a value added."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a[-2:] == b[-2:]:
+        return True
+    return whole and a.endswith(_ZH_WHOLE_OF_ADDED) and b.endswith("增加值")
+
+
+# -- English: "As a percentage of revenues, X decreased to 6% for Q4 2019 from 7% for Q4 2018" -----
+# X and revenues are rows of a flattened table of the same report, the periods its columns.
+_EN_AS_PERCENT = lazy_compile(r"""
+    \b[Aa]s\s+a\s+percentage\s+of\s+(?P<base>(?:total\s+|net\s+)?(?:revenues?|sales))\s*,\s+
+    (?P<item>[A-Za-z][A-Za-z ,&'/-]{2,80}?)\s+
+    (?:increased|decreased|rose|fell|declined|remained|was|were)\s+(?:(?:to|at)\s+)?
+    (?P<p1>[0-9]{1,3}(?:\.[0-9]+)?%)\s+(?:for|in|during)\s+(?P<per1>(?:[^,.;%]|,\s(?=(?:19|20)[0-9]{2}))
+    {1,60}?)
+    (?:,?\s+(?:from|compared\s+with|compared\s+to|versus|and)\s+
+    (?P<p2>[0-9]{1,3}(?:\.[0-9]+)?%)\s+(?:for|in|during)\s+(?P<per2>(?:[^,.;%]|,\s(?=(?:19|20)[0-9]{2}))
+    {1,60}?))?
+    (?=[.;]|,(?!\s(?:19|20)[0-9]{2})|
+       \s+(?:primarily|mainly|largely|due|as\s+a|reflecting|driven|because|while|which))
+    """, regex.VERBOSE)
+_EN_QUARTER = lazy_compile(r"(?i)quarter|three\s+months|\bQ[1-4]\b")
+_EN_YEAR = lazy_compile(r"(?:19|20)[0-9]{2}")
+_EN_FULL_YEAR = lazy_compile(r"(?i)year\s+ended|years\s+ended|twelve\s+months|full\s+year|fiscal\s+year|\bFY")
+
+
+def _en_norm(label: str) -> str:
+    """Ex) "Selling and marketing expenses", "selling and marketing expense" → "selling and marketing"."""
+    s = regex.sub(r"\s+", " ", label.strip().lower().rstrip(":"))
+    s = regex.sub(r"^(?:the|our|total) ", "", s)
+    s = regex.sub(r" (?:expenses?|costs?)$", "", s)
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in s.split())
+
+
+def _en_table_shares(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    if "percentage of" not in text:
+        return
+    tabs = None
+    for m in _EN_AS_PERCENT.finditer(text):
+        if tabs is None:
+            tabs = tables(text)
+        base, item = _en_norm(m.group("base")), _en_norm(m.group("item"))
+        hits = []
+        for t in tabs:
+            data = [r for r in t.rows if not is_header(r) and r.numeric]
+            b = [r for r in data if _en_norm(r.label) == base]
+            x = [r for r in data if _en_norm(r.label) == item]
+            if len(b) == 1 and len(x) == 1:
+                hits.append((t, b[0], x[0]))
+        if len(hits) != 1:
+            continue  # the rows are not in the report, or in several tables
+        t, brow, xrow = hits[0]
+        for p, per in (("p1", "per1"), ("p2", "per2")):
+            period = m.group(per)
+            if period is None:
+                continue
+            years = _EN_YEAR.findall(period)
+            if len(years) != 1:
+                continue
+            quarter = bool(_EN_QUARTER.search(period))
+            # Ex) "for the fourth quarter of 2019" is not a column of a "Year ended 31 December"
+            # table (a title spanning the columns is written over the first one only)
+            heads = " ".join(t.headers)
+            if _EN_FULL_YEAR.search(heads) if quarter else _EN_QUARTER.search(heads):
+                continue
+            cols = [j for j, h in enumerate(t.headers) if years[0] in h and not _CHANGE_HEAD.search(h)]
+            if len(cols) != 1:
+                continue
+            j = cols[0]
+            a, w = _amount_cell(xrow, j), _amount_cell(brow, j)
+            if a is None or w is None or w.point == 0:
+                continue
+            stated = m.group(p)
+            start, end = m.start(p), m.end(p)
+            share = Interval.rounded(stated[:-1])
+            digits = _cell_decimals(stated)
+            av, wv = _abs(a.value), _abs(w.value)
+            computed = av / wv * Interval.exact(100)
+            point = abs(a.point) / abs(w.point) * 100
+            expected = f"{fmt(point, digits)}%"
+            where = f"{xrow.label} {a.text} / {brow.label} {w.text} ({_head_year(t, j)})"
+            if computed.intersects(share):
+                yield Check(ID, start, end, "passed", stated, expected,
+                            f"{where} = {range_text(computed, digits + 1)}%")
+                continue
+            gap = computed.gap(share)
+            msg = (f"stated {stated} of {m.group('base')} but the table gives {where} = "
+                   f"{fmt(point, digits + 2)}% (≈{expected}; {range_text(computed, digits + 1)}% within "
+                   f"rounding), off by at least {_small(gap, digits + 1)} percentage points; for {stated} "
+                   f"to hold, {xrow.label} would be "
+                   f"{_plain(share * wv / Interval.exact(100), _cell_decimals(a.text) + 1, '', '', 0)}")
+            evidence = (("part", a.text), ("total", w.text), ("computed", expected),
+                        ("computed_range", f"{range_text(computed, digits + 1)}%"),
+                        ("part_label", xrow.label), ("total_label", brow.label),
+                        ("gap_pp", _small(gap, digits + 1)))
+            related = (Related("part", a.text, a.start, a.end),
+                       Related("total", w.text, w.start, w.end))
+            yield Check(ID, start, end, "failed", stated, expected, msg)
+            yield Finding(ID, SEVERITY, msg, start, end, stated, expected, evidence, related)
+
+
+def _abs(iv: Interval) -> Interval:
+    """Ex) "(6,712)" → 6,711.5–6,712.5: an expense shown in parentheses, as a positive amount."""
+    return iv if iv.lo >= 0 else -iv
+
+
+def _head_year(table, j: int) -> str:
+    years = _EN_YEAR.findall(table.headers[j]) if j < len(table.headers) else []
+    return years[-1] if years else f"column {j + 2}"
+
+
+def _places(text: str) -> set[str]:
+    # Ex) "今年全省" gives no place (全省 is any province); "城市" "上市" are not places
+    found = set()
+    for m in _ZH_PLACE_TOKEN.finditer(text):
+        t = m.group()
+        if len(t) == 2:
+            found.add("国")  # 我国, 全国, 中国: the country
+        elif not (t[0] in "全本该我各今去年月" or t[1] in "全本该我各城超上股楼车都门"):
+            found.add(t)
+    return found
