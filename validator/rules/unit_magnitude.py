@@ -11,6 +11,21 @@ What it does:
       "137253.6亿元，迈上13万亿元新台阶", "以30364.7亿元的经济总量，站上“三万亿元”的新台阶":
       突破/超过/跨过/站上/迈上 X means the amount is at least X, and "迈上/站上 X…新台阶" also
       that it has not reached the next step (that one is a warning);
+    - a threshold on the report's total output against the same output stated exactly elsewhere
+      in it: "经济总量跨过两个万亿元大关、超过6万亿元" (a five-year review) against "实现地区生产总值
+      67665亿元" (the year's figure).  地区生产总值 / 经济总量 / GDP (not 人均…) count as one
+      measure; both statements open with it (after "五年来，" or "全省"), neither names a region,
+      zone or city other than the report's own place ("成渝地区双城经济圈…经济总量超9万亿元" is
+      not the province's), neither is for part of a year or an earlier date, a year named with
+      one is named with the other, and every exact statement of it agrees.  A warning: the two
+      are matched by their words;
+    - a threshold on a group against each member's own figure: "深圳和广州…上半年GDP都超过了
+      1.3万亿元" against "其中，深圳以14324.47亿元位居第一" or "广州上半年GDP为13101.89亿元" (the
+      members are named before the measure, 都/均/双双 says each of them, the member's figure is
+      for the same period).  A warning;
+    - a count against a threshold next to it: "突破2万家，达到2.14万家", "9.4万个，首次突破10万个",
+      and a title that names a count, "建成千座公园城市，累计达到1100座" (at least 1000座; a
+      warning).  "建成5座污水处理厂" counts what was built and is no floor;
     - currency conversions: a rate stated in the text ("按1美元兑6.45元人民币计算") against
       every conversion between the same currencies, and two conversions of the same pair in
       one text ("A$612.5m ($401.2m)" … "about A$1.1 billion ($720 million)") against each other
@@ -35,6 +50,7 @@ not checked: that needs outside knowledge.
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -47,7 +63,7 @@ from ..extract.numerals import parse_zh_integer
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
 from .base import Context, show
-from .repeated_quantity import judge_table, odd_ones, pairs, table_verdicts
+from .repeated_quantity import _PLACES, _TARGET, judge_table, odd_ones, pairs, table_verdicts
 
 ID = "unit-magnitude"
 SEVERITY = "error"
@@ -155,7 +171,7 @@ def _thresholds(text: str) -> list[Threshold]:
     return out
 
 
-def _threshold_checks(ctx: Context) -> Iterator[Check | Finding]:
+def _threshold_checks(ctx: Context, judged: set[int]) -> Iterator[Check | Finding]:
     text = ctx.text
     amounts = [q for q in ctx.quantities if q.kind == "amount" and q.lang == "zh"]
     for t in _thresholds(text):
@@ -173,6 +189,7 @@ def _threshold_checks(ctx: Context) -> Iterator[Check | Finding]:
                 q = after[0]
         if q is None or (t.unit and q.unit != t.unit) or (not t.unit and q.unit != "CNY"):
             continue
+        judged.add(t.start)
         yield from _judge_threshold(ctx, t, q)
 
 
@@ -205,6 +222,269 @@ def _judge_threshold(ctx: Context, t: Threshold, q: Quantity) -> Iterator[Check 
         return
     yield Check(ID, t.start, t.end, "passed", stated, amount,
                 f"{amount} is at least {_in_mag(Interval.exact(t.value), scale, unit)}")
+
+
+# -- a count against a threshold next to it -----------------------------------------------------
+# Ex) "高新技术企业突破2万家，达到2.3万家" "5G基站达到12.6万个，突破10万个"
+#     "建成千座公园城市，累计达到1100座" — a title that names a count ("千座公园城市") is a floor
+_COUNT_THRESH = lazy_compile(r"""
+    (?P<verb>突破|超过|跨过|建成|成为|迈入|跻身)了?
+    [“"「]?
+    (?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{1,2})?
+    (?P<mag>百万|十万|万|千|百)?
+    (?P<cls>座|个|家|所|户|台|辆|处|项|名)
+    (?P<noun>[\p{Han}]{0,6}?)
+    (?P<city>城市|之城|之都)?
+    [”"」]?
+    (?=[，,。；;、])
+    """, regex.VERBOSE)
+_TITLE_VERBS = ("建成", "成为", "迈入", "跻身")
+_COUNT_MAG = {"百万": 6, "十万": 5, "万": 4, "千": 3, "百": 2, None: 0}
+# Ex) "，达到2.3万家" "，累计达到1100座" "，总数达1.2万个"
+_COUNT_AFTER = lazy_compile(r"[，,]\s*(?:累计|总数|总量|数量)?(?:达到|达|为|有)")
+# Ex) "达到12.6万个，突破10万个" "9.4万个、首次突破10万个"
+_COUNT_BEFORE = lazy_compile(r"[，,、]\s*(?:首次|已经|已|一举)?")
+
+
+def _count_thresholds(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    for m in _COUNT_THRESH.finditer(text):
+        num, mag = m.group("num"), m.group("mag")
+        title = m.group("verb") in _TITLE_VERBS
+        # "建成5座水库" counts what was built; only a named title ("千座公园城市") is a floor
+        if title and not (m.group("city") and m.group("noun") and mag and not num):
+            continue
+        if not title and (m.group("noun") or m.group("city") or not (num or mag)):
+            continue
+        if num is None:
+            base = Fraction(1)
+        elif num[0].isdigit():
+            base = Fraction(num)
+        else:
+            parsed = parse_zh_integer(num)
+            if parsed is None:
+                continue
+            base = Fraction(parsed[0])
+        value = base * Fraction(10) ** _COUNT_MAG[mag]
+        s0, s1 = ctx.sentence_of(m.start())
+        q = None
+        after = [c for c in ctx.between(m.end(), s1) if c.kind == "count"]
+        if after and _COUNT_AFTER.fullmatch(text[m.end():after[0].start]):
+            q = after[0]
+        elif not title:
+            before = [c for c in ctx.between(s0, m.start()) if c.kind == "count" and c.end <= m.start()]
+            if before and _COUNT_BEFORE.fullmatch(text[before[-1].end:m.start()]):
+                q = before[-1]
+        if q is None or q.classifier != m.group("cls") or q.qualifier is not None or q.value.hi is None:
+            continue
+        stated = m.group().strip("“”\"「」")
+        count = show(q)
+        start = m.start()
+        end = m.start() + len(m.group().rstrip("”\"」"))
+        if q.value.hi >= value:
+            yield Check(ID, start, end, "passed", stated, count, f"{count} is at least {stated[len(m.group('verb')):]}")
+            continue
+        wan = _COUNT_MAG[mag] >= 4
+        unit = ("万" if wan else "") + m.group("cls")
+        div = Fraction(10) ** 4 if wan else Fraction(1)
+        what = f"{fmt(value / div)}{unit}"
+        msg = (f"stated {stated}, which means at least {what}, but the count it describes is {count}; "
+               f"for the sentence to hold the count would be at least {what}, or the threshold at most "
+               f"{fmt(q.value.hi / div)}{unit}")
+        # a title read as a floor ("千座公园城市") is a reading of words: a warning
+        severity = "warning" if title else SEVERITY
+        yield Check(ID, start, end, "failed", stated, count, msg)
+        yield Finding(ID, severity, msg, start, end, stated, count,
+                      (("count", count), ("threshold", what)),
+                      (Related("count", count, q.start, q.end),))
+
+
+# -- a threshold on a measure stated exactly elsewhere ------------------------------------------
+# Ex) "地区生产总值" "经济总量" "GDP总量" — not "人均地区生产总值", "单位地区生产总值能耗"
+_GDP = r"(?<!人均|单位|人均地区|单位地区)(?:地区生产总值|国内生产总值|生产总值|经济总量|GDP)(?:总量)?"
+_HOME = r"(?:全省|全市|全区|全州|全县|全国|我国|我省|我市|本省|本市)?"
+# The nation's output is not a province's: "全国GDP突破130万亿元" against "全市地区生产总值…"
+_NATION = lazy_compile(r"全国|我国|国内生产总值")
+# Ex) "五年来，" "过去一年，" "2025年，" — an opening clause that names no subject
+_OPENING = r"(?:(?:五年来|过去五年|一年来|过去一年|全年|[“\"]?十四五[”\"]?时期|(?:19|20)[0-9]{2}年)[，,])?"
+# The sentence opens with the measure and the threshold follows, perhaps after one other step.
+# Ex) "经济总量跨过两个万亿元大关、超过6万亿元" "地区生产总值突破3万亿元"
+_HOME_THRESHOLD = lazy_compile(rf"^{_OPENING}{_HOME}{_GDP}(?:[^，。；,;0-9０-９]{{1,14}}、)?$")
+# Ex) "实现地区生产总值67665亿元" "全市生产总值达到5.67万亿元" "完成地区生产总值32765亿元"
+_HOME_EXACT = lazy_compile(rf"^(?:实现|完成)?{_HOME}(?:实现|完成)?{_GDP}(?:为|达到|达|是|实现)?$")
+# Ex) "“十三五”末" "2020年底" "此前" — the figure of an earlier date
+_EARLIER = lazy_compile(r"末|底|年初|此前|以前|曾")
+# Ex) "深圳和广州作为一线城市，上半年GDP都超过了1.3万亿元" — every member named is above it
+_GROUP_THRESHOLD = lazy_compile(rf"{_GDP}(?:也)?(?:都|均|双双)(?:已经|已|首次)?$")
+# Parts of a year, and years: a figure for 上半年 says nothing of the full year.
+_PERIOD_WORDS = lazy_compile(
+    r"[一二三四1-4]季度|[上下]半年|前[一二三四五六七八九十0-9]{1,2}个?月|[0-9]{1,2}[-—－~～至][0-9]{1,2}月|"
+    r"[0-9一二三四五六七八九十]{1,2}月(?:份)?|全年|去年|上年|(?:19|20)[0-9]{2}年")
+# Places inside a report: a figure of a region, a zone or a city is not the report's own.
+_SUB_PLACE = lazy_compile(r"经济圈|经济区|经济带|都市圈|城市群|片区|县域|园区|开发区|新区|示范区|自贸区|各市|各县|市州|地市")
+_CLAUSE_START = lazy_compile(r"[，,；;。：:！？\n]")
+_TAGS = lazy_compile(r"<[^<>\n]{0,300}>|[\s\u3000]+")
+
+
+def _clean(s: str) -> str:
+    return _TAGS.sub("", s)
+
+
+def _periods(s: str) -> frozenset[str]:
+    return frozenset(m.group().replace("份", "") for m in _PERIOD_WORDS.finditer(s))
+
+
+def _part_of_year(s: str) -> frozenset[str]:
+    """Periods shorter than a year.  Ex) "上半年", "1-7月", "三季度"."""
+    return frozenset(p for p in _periods(s) if p not in ("全年", "去年", "上年") and not p[:2].isdigit())
+
+
+def _years(s: str) -> frozenset[str]:
+    return frozenset(p for p in _periods(s) if p[:2].isdigit())
+
+
+def _home(ctx: Context) -> str | None:
+    """The place a report is about: the first one it names, when no other is named as often.
+
+    Ex) "2026年四川省人民政府工作报告 … 四川 … 成都 … 四川" → "四川".
+    """
+    memo = ctx.memo("unit-magnitude:home")
+    if "home" not in memo:
+        names = [m.group() for m in _PLACES.finditer(ctx.text)]
+        counts = collections.Counter(names).most_common(2)
+        home = None
+        if names and counts[0][0] == names[0] and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+            home = names[0]
+        memo["home"] = home
+    return memo["home"]
+
+
+def _places_in(s: str, home: str | None = None) -> bool:
+    """A region, zone or city other than the report's own is named in *s*."""
+    return bool(_SUB_PLACE.search(s)) or any(m.group() != home for m in _PLACES.finditer(s))
+
+
+def _clause_before(text: str, s0: int, end: int) -> str:
+    """The words of *end*'s clause before it.  Ex) "，实现地区生产总值" → "实现地区生产总值"."""
+    last = s0
+    for m in _CLAUSE_START.finditer(text, s0, end):
+        last = m.end()
+    return _clean(text[last:end])
+
+
+def _home_exacts(ctx: Context) -> list[Quantity]:
+    """The report's own total output stated exactly, with no place, part of a year or goal."""
+    text = ctx.text
+    out = []
+    for q in ctx.quantities:
+        if q.kind != "amount" or q.lang != "zh" or q.unit != "CNY" or q.qualifier is not None:
+            continue
+        s0, _ = ctx.sentence_of(q.start)
+        line_start = text.rfind("\n", 0, q.start) + 1
+        s0 = max(s0, line_start)
+        if not _HOME_EXACT.match(_clause_before(text, s0, q.start)):
+            continue
+        before = _clean(text[line_start:q.start])
+        if _places_in(before, _home(ctx)) or _TARGET.search(text[s0:q.end]) or _part_of_year(text[s0:q.start]) \
+                or _EARLIER.search(text[s0:q.start]):
+            continue
+        out.append(q)
+    return out
+
+
+def _far_threshold_checks(ctx: Context, judged: set[int]) -> Iterator[Check | Finding]:
+    text = ctx.text
+    exacts = None
+    for t in _thresholds(text):
+        if t.start in judged or t.unit not in ("", "CNY"):
+            continue
+        s0, _ = ctx.sentence_of(t.start)
+        line_start = text.rfind("\n", 0, t.start) + 1
+        s0 = max(s0, line_start)
+        head = _clean(text[s0:t.start])
+        if _TARGET.search(text[s0:t.end]):
+            continue
+        if _HOME_THRESHOLD.match(head):
+            # the paragraph so far speaks of no region, zone or city of its own
+            if _places_in(_clean(text[line_start:t.start]), _home(ctx)) or _part_of_year(head):
+                continue
+            if exacts is None:
+                exacts = _home_exacts(ctx)
+            nation = bool(_NATION.search(head))
+            mine = [q for q in exacts
+                    if bool(_NATION.search(_clause_before(text, ctx.sentence_of(q.start)[0], q.start))) == nation]
+            if not mine or any(not a.value.intersects(b.value) for a in mine for b in mine):
+                continue
+            # a year named with either must be named with both: "2020年，全省地区生产总值41280亿元"
+            # is not the level a five-year review speaks of
+            if _years(head) != _years(text[ctx.sentence_of(mine[0].start)[0]:mine[0].start]):
+                continue
+            yield from _judge_far(ctx, t, [("", mine[0])], "the report's total output")
+            continue
+        mg = _GROUP_THRESHOLD.search(head)
+        if mg:
+            members = list(dict.fromkeys(m.group() for m in _PLACES.finditer(head[:mg.start()])))
+            if len(members) < 2:
+                continue
+            found = _member_values(ctx, t, members, _periods(head))
+            if found is not None:
+                yield from _judge_far(ctx, t, found, "each of " + "、".join(members))
+
+
+def _member_values(ctx: Context, t: Threshold, members: list[str], period: frozenset[str]):
+    """The amount stated for every member, for the same measure and period, or None."""
+    text = ctx.text
+    values: dict[str, list[Quantity]] = {m: [] for m in members}
+    _, s1 = ctx.sentence_of(t.start)
+    n0, n1 = ctx.sentence_of(s1) if s1 < len(text) else (s1, s1)
+    alts = "|".join(regex.escape(m) for m in members)
+    # Ex) "其中，深圳以14324.47亿元位居第一" — the next sentence ranks a member by the same measure
+    rank = regex.compile(rf"^其中(?P<m>{alts})以$")
+    # Ex) "广州上半年GDP为13101.89亿元" "成都上半年实现GDP9602.72亿元"
+    own = regex.compile(rf"^(?:其中)?(?P<m>{alts})(?P<p>[^，,。；;0-9]{{0,8}}?)(?:实现)?{_GDP}(?:为|达到了|达到|达|是)?$")
+    for q in ctx.quantities:
+        if q.kind != "amount" or q.lang != "zh" or q.unit != "CNY" or q.qualifier is not None:
+            continue
+        s0, _ = ctx.sentence_of(q.start)
+        before = _clause_before(text, s0, q.start)
+        if n0 <= q.start < n1:
+            m = rank.match(_clean(text[s0:q.start]).replace("，", "").replace(",", ""))
+            if m:
+                values[m.group("m")].append(q)
+                continue
+        m = own.match(before)
+        if m and _periods(m.group("p")) == period and not _TARGET.search(text[s0:q.end]):
+            values[m.group("m")].append(q)
+    out = []
+    for name, qs in values.items():
+        if not qs:
+            continue
+        if any(not a.value.intersects(b.value) for a in qs for b in qs):
+            return None
+        out.append((name, qs[0]))
+    return out or None
+
+
+def _judge_far(ctx: Context, t: Threshold, found: list[tuple[str, Quantity]], what: str) -> Iterator[Check | Finding]:
+    below = [(name, q) for name, q in found if q.value.hi is not None and q.value.hi < t.value]
+    if not below:
+        shown = "、".join(f"{name}{show(q)}" for name, q in found)
+        yield Check(ID, t.start, t.end, "passed", t.text, shown,
+                    f"{shown} is at least {_in_mag(Interval.exact(t.value), 12 if t.value >= 10 ** 12 else 8, 'CNY')}")
+        return
+    name, q = below[0]
+    line = ctx.doc.position(q.start)[0]
+    scale = 12 if t.value >= Fraction(10) ** 12 else 8
+    threshold = _in_mag(Interval.exact(t.value), scale, "CNY")
+    amount = f"{name}{show(q)}"
+    msg = (f"stated {t.text} for {what}, but the same measure is stated exactly as {amount} (line {line}), "
+           f"which is {_in_mag(q.value, scale, 'CNY')}, below the threshold {threshold}; for both to hold "
+           f"the amount would be at least {_in_mag(Interval.exact(t.value), q.scale, 'CNY')}, or the "
+           f"threshold at most {_in_mag(q.value, scale, 'CNY')}")
+    yield Check(ID, t.start, t.end, "failed", t.text, amount, msg)
+    yield Finding(ID, "warning", msg, t.start, t.end, t.text, amount,
+                  (("amount", amount), ("amount_line", str(line)), ("threshold", threshold)),
+                  (Related("amount", show(q), q.start, q.end),))
 
 
 # -- currency conversions ----------------------------------------------------------------------------
@@ -382,6 +662,9 @@ def _table_checks(ctx: Context) -> Iterator[Check | Finding]:
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
     yield from _magnitude_pairs(ctx)
-    yield from _threshold_checks(ctx)
+    judged: set[int] = set()
+    yield from _threshold_checks(ctx, judged)
+    yield from _far_threshold_checks(ctx, judged)
+    yield from _count_thresholds(ctx)
     yield from _conversion_checks(ctx)
     yield from _table_checks(ctx)
