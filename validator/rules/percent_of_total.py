@@ -32,7 +32,12 @@ What it does:
     - "As a percentage of revenues, X decreased to 6% for the fourth quarter of 2019 from 7% for
       the fourth quarter of 2018" when X and Revenues are rows of one table of the report and each
       year names one column (a quarter is not a "year ended" column); expenses in parentheses
-      count as positive.
+      count as positive;
+    - one entity's amount as a share of another's, named with 的 after 仅为/只有/相当于/为/是:
+      "芜湖GDP为4302.63亿元，仅为合肥的37%" — the whole is the amount stated earlier in the report
+      for that name and the same measure ("合肥GDP为11412.8亿元"; GDP, 营收, 净利润, 进出口,
+      一般公共预算收入 …), in the same unit; read only when every such earlier statement gives
+      one value and the years named with the two amounts do not differ.
 
     The share is checked with interval
     arithmetic: 66.8% stands for 66.75–66.85%, 约占65% for 58.45–71.55%, 超过80% for 79.5% and
@@ -148,6 +153,7 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
         yield from _judge(ctx, share, part, wholes, explicit)
     yield from _table_shares(ctx)
     yield from _en_table_shares(ctx)
+    yield from _zh_ratio_to_other(ctx)
 
 
 # -- Chinese ---------------------------------------------------------------------------------
@@ -1092,3 +1098,68 @@ def _places(text: str) -> set[str]:
         elif not (t[0] in "全本该我各今去年月" or t[1] in "全本该我各城超上股楼车都门"):
             found.add(t)
     return found
+
+
+# -- Chinese: one entity's amount as a share of another's -------------------------------------
+# Ex) "芜湖2021年GDP为4302.63亿元，仅为合肥的37%" with "合肥GDP为11412.8亿元" earlier
+_ZH_RATIO_TO = lazy_compile(
+    r"[，,](?:仅为|仅有|只有|只为|相当于|约相当于|约为|约是|仅是|只是|为|是)(?P<name>\p{Han}{2,6}?)"
+    r"(?:市|省|县|区)?的$")
+_ZH_MEASURES = lazy_compile(
+    r"GDP|地区生产总值|国内生产总值|生产总值|经济总量|营业总收入|营业收入|营收|净利润|利润总额|"
+    r"一般公共预算收入|财政收入|进出口总额|进出口总值|进出口|社会消费品零售总额|固定资产投资")
+_ZH_MEASURE_VERB = lazy_compile(r"^(?:总量|总额)?(?:为|达到|达|是|实现|完成|约为)?[:：]?$")
+
+
+def _zh_ratio_to_other(ctx: Context) -> Iterator[Check | Finding]:
+    text = ctx.text
+    qs = ctx.quantities
+    for i, share in enumerate(qs):
+        if share.kind != "percent" or share.lang != "zh" or share.qualifier or i == 0:
+            continue
+        s0, _ = ctx.sentence_of(share.start)
+        m = _ZH_RATIO_TO.search(text, max(s0, share.start - 16), share.start)
+        if not m:
+            continue
+        part = qs[i - 1]
+        # the part ends the clause before: "…GDP为4302.63亿元，仅为合肥的37%"
+        if part.kind != "amount" or part.qualifier or part.end != m.start() or part.start < s0:
+            continue
+        measure = _measure_before(text, max(s0, part.start - 24), part.start)
+        if measure is None:
+            continue
+        name = m.group("name")
+        label = text[max(s0, part.start - 24):part.start]
+        if name in label:
+            continue        # the share of its own whole: the other readings' business
+        wholes = []
+        for w in qs[:i - 1]:
+            if w.kind != "amount" or w.unit != part.unit or w.qualifier:
+                continue
+            w0, _ = ctx.sentence_of(w.start)
+            before = text[max(w0, w.start - 24):w.start]
+            k = before.rfind(name)
+            if k == -1:
+                continue
+            rest = before[k + len(name):].lstrip("市省县区")
+            rest = regex.sub(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年)?的?", "", rest)
+            if not rest.startswith(measure) or not _ZH_MEASURE_VERB.match(rest[len(measure):]):
+                continue
+            years_w = set(_ZH_YEAR.findall(text[w0:w.start]))
+            years_p = set(_ZH_YEAR.findall(text[s0:part.start]))
+            if years_w and years_p and not years_w & years_p:
+                continue
+            wholes.append(w)
+        if not wholes or len({w.value for w in wholes}) != 1:
+            continue
+        yield from _judge(ctx, share, part, [wholes[-1]], [wholes[-1]])
+
+
+def _measure_before(text: str, lo: int, hi: int) -> str | None:
+    """The measure an amount is stated as, right before it.  Ex) "芜湖2021年GDP为" → "GDP"."""
+    last = None
+    for m in _ZH_MEASURES.finditer(text, lo, hi):
+        last = m
+    if last is None or not _ZH_MEASURE_VERB.match(text[last.end():hi]):
+        return None
+    return last.group()

@@ -315,47 +315,79 @@ def _same_lead(ctx: Context, x: _Sent, y: _Sent) -> bool:
     return not a or not b or a[:6] == b[:6]
 
 
-def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
-    # Index sentences by the last characters of their first chunk, so only candidates meet.
-    index: dict[str, list[int]] = {}
+# The same words before a number, stated more often than this, are a recurring line of a
+# listing ("全年完成投资…亿元" for every county), not one quantity restated: such a group is not
+# paired, and the pairing stays linear in the length of the document.
+MAX_STATEMENTS = 12
+
+
+def _candidates(sents: list[_Sent]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, whose first chunks end alike: one is the other or a suffix of it.
+
+    Every sentence looks up its own first chunk and each of its suffixes (of four characters or
+    more) among the others' chunks, so the cost is the length of the chunks, not the square of
+    the number of sentences.  The pairs come in the order of a walk over the groups of
+    sentences sharing the last four characters, by first appearance, then i, then j.
+    """
+    by_chunk: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
-        key = s.chunks[0][-4:]
-        if len(key) == 4:
-            index.setdefault(key, []).append(i)
-    for ids in index.values():
-        for ii, i in enumerate(ids):
-            for j in ids[ii + 1:]:
-                x, y = sents[i], sents[j]
-                if not _first_match(ctx, x, y) or not _same_lead(ctx, x, y):
-                    continue
-                n = min(len(x.slots), len(y.slots))
-                aligned = 1
-                while aligned < n and x.chunks[aligned].replace("，", "") == y.chunks[aligned].replace("，", ""):
-                    aligned += 1
-                # One more stretch of words must agree: the next chunk or the tail.
-                if aligned == 1:
-                    nx = x.chunks[1] if len(x.slots) > 1 else x.tail
-                    ny = y.chunks[1] if len(y.slots) > 1 else y.tail
-                    k = min(len(nx), len(ny), 6)
-                    nx, ny = nx.replace("，", ""), ny.replace("，", "")
-                    k = min(len(nx), len(ny), 6)
-                    if k < 2 or nx[:k] != ny[:k]:
-                        continue
-                # English puts the scope after the numbers ("rose 5% to $2bn in Europe"): the
-                # whole sentence must read the same.
-                if x.chunks[0].isascii() and y.chunks[0].isascii():
-                    tx, ty = x.tail.replace("，", ""), y.tail.replace("，", "")
-                    if len(x.slots) != len(y.slots) or aligned != n or tx[:12] != ty[:12]:
-                        continue
-                for k in range(aligned):
-                    qa, qb = x.slots[k], y.slots[k]
-                    if not comparable(qa, qb):
-                        break
-                    if scope(ctx, qa) != scope(ctx, qb) or not same_places(ctx, qa, qb):
-                        break
-                    if _TARGET.search(ctx.text[x.start:qa.end]) or _TARGET.search(ctx.text[y.start:qb.end]):
-                        break
-                    yield Pair(qa, qb, "parallel")
+        c = s.chunks[0]
+        if len(c) >= 4:
+            by_chunk.setdefault(c, []).append(i)
+    out = set()
+    for i, s in enumerate(sents):
+        c = s.chunks[0]
+        if len(c) < 4:
+            continue
+        mine = by_chunk[c]
+        if len(mine) > MAX_STATEMENTS:
+            continue
+        for k in range(0, len(c) - 3):
+            others = by_chunk.get(c[k:])
+            if not others or len(others) > MAX_STATEMENTS:
+                continue
+            for j in others:
+                if j != i:
+                    out.add((i, j) if i < j else (j, i))
+    first: dict[str, int] = {}
+    for i, s in enumerate(sents):
+        first.setdefault(s.chunks[0][-4:], i)
+    return sorted(out, key=lambda p: (first[sents[p[0]].chunks[0][-4:]], p[0], p[1]))
+
+
+def _parallel(ctx: Context, sents: list[_Sent]) -> Iterator[Pair]:
+    for i, j in _candidates(sents):
+        x, y = sents[i], sents[j]
+        if not _first_match(ctx, x, y) or not _same_lead(ctx, x, y):
+            continue
+        n = min(len(x.slots), len(y.slots))
+        aligned = 1
+        while aligned < n and x.chunks[aligned].replace("，", "") == y.chunks[aligned].replace("，", ""):
+            aligned += 1
+        # One more stretch of words must agree: the next chunk or the tail.
+        if aligned == 1:
+            nx = x.chunks[1] if len(x.slots) > 1 else x.tail
+            ny = y.chunks[1] if len(y.slots) > 1 else y.tail
+            k = min(len(nx), len(ny), 6)
+            nx, ny = nx.replace("，", ""), ny.replace("，", "")
+            k = min(len(nx), len(ny), 6)
+            if k < 2 or nx[:k] != ny[:k]:
+                continue
+        # English puts the scope after the numbers ("rose 5% to $2bn in Europe"): the
+        # whole sentence must read the same.
+        if x.chunks[0].isascii() and y.chunks[0].isascii():
+            tx, ty = x.tail.replace("，", ""), y.tail.replace("，", "")
+            if len(x.slots) != len(y.slots) or aligned != n or tx[:12] != ty[:12]:
+                continue
+        for k in range(aligned):
+            qa, qb = x.slots[k], y.slots[k]
+            if not comparable(qa, qb):
+                break
+            if scope(ctx, qa) != scope(ctx, qb) or not same_places(ctx, qa, qb):
+                break
+            if _TARGET.search(ctx.text[x.start:qa.end]) or _TARGET.search(ctx.text[y.start:qb.end]):
+                break
+            yield Pair(qa, qb, "parallel")
 
 
 # Ex) "2023年海南GDP达到7551.2亿元" "占整个海南GDP（7551.2亿元）" "三亚GDP为1020.7亿元"
@@ -392,7 +424,10 @@ def _labels(ctx: Context) -> Iterator[Pair]:
         if _TARGET.search(text[s0:q.end]):
             continue
         key = label
-        for p in seen.get(key, []):
+        earlier = seen.get(key, [])
+        if len(earlier) >= MAX_STATEMENTS:
+            continue        # a label stated this often is a listing, not a restatement
+        for p in earlier:
             if comparable(p, q) and p.scale == q.scale and period_before(ctx, q) is not None \
                     and scope(ctx, p) == scope(ctx, q) and same_places(ctx, p, q):
                 yield Pair(p, q, "label")
@@ -409,20 +444,26 @@ _ANAPHOR_AFTER = lazy_compile(r"^\s*(?:[-–—,;:.)]|$)")
 
 def _anaphora(ctx: Context) -> Iterator[Pair]:
     text = ctx.text
-    for i, q in enumerate(ctx.quantities):
-        if q.kind != "amount" or q.lang != "en":
+    # the amounts before the current one, by unit and scale: their values and the last of them
+    seen: dict[tuple, tuple[set, Quantity]] = {}
+    for q in ctx.quantities:
+        if q.kind != "amount":
+            continue
+        before = seen.get((q.unit, q.scale))
+        if before is None:
+            seen[(q.unit, q.scale)] = ({q.point}, q)
+        else:
+            seen[(q.unit, q.scale)] = (before[0] | {q.point} if q.point not in before[0] else before[0], q)
+        if q.lang != "en" or before is None:
             continue
         mb = _ANAPHOR_BEFORE.search(text[max(0, q.start - 16):q.start])
         if not mb or mb.group("w").lower() in _COMPARISON_WORDS:
             continue
         if not _ANAPHOR_AFTER.match(text[q.end:q.end + 3]):
             continue
-        earlier = [p for p in ctx.quantities[:i] if p.kind == "amount" and p.unit == q.unit
-                   and p.scale == q.scale]
-        points = {p.point for p in earlier}
-        if len(points) != 1:
+        if len(before[0]) != 1:
             continue
-        yield Pair(earlier[-1], q, "anaphora")
+        yield Pair(before[1], q, "anaphora")
 
 
 # -- a headline's growth rate against the body's ------------------------------------------------
