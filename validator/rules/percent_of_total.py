@@ -265,6 +265,10 @@ def _zh_pair_at(ctx: Context, i: int, zhan: int) -> tuple[Quantity, Quantity] | 
             between = between[len(before.noun):]
         if _ZH_GROWTH_GAP.match(between):
             part, after_part = before, part.end
+        elif (chained := _zh_predicate_chain(ctx, i - 1)) is not None:
+            # Ex) "民营企业进出口12315.2亿元，同增28.1%，高出全省增速11个百分点，拉动进出口增长
+            # 9.6个百分点，占外贸总值的37.5%" — every clause between is said of the same subject
+            part, after_part = chained, part.end
     if part.kind not in ("count", "amount") or after_part > zhan or not part.value.bounded:
         return None
     gap = text[after_part:zhan]
@@ -285,6 +289,27 @@ def _zh_pair_at(ctx: Context, i: int, zhan: int) -> tuple[Quantity, Quantity] | 
     if part.start < s0:
         return None
     return share, part
+
+
+# A clause that says something more of the subject before it: a change, a gap, a contribution.
+# Ex) "，同增28.1" "，高出全省外贸整体增速11" "，拉动进出口增长9.6"
+_ZH_PREDICATE_GAP = lazy_compile(
+    r"^[，,](?:同比|比上年|较上年|比去年|较去年)?(?:同增|同降|增长|下降|增加|减少|提高|降低|高出|高于|低于|"
+    r"拉动|回落|上升|提升|增|降)\p{Han}{0,14}$")
+
+
+def _zh_predicate_chain(ctx: Context, j: int) -> Quantity | None:
+    """The amount or count that a run of two to four change clauses ending at qs[j] is said of."""
+    qs, text = ctx.quantities, ctx.text
+    steps = 0
+    while j >= 1 and steps < 4 and qs[j].kind in ("percent", "pp", "multiple"):
+        if not _ZH_PREDICATE_GAP.match(text[qs[j - 1].end:qs[j].start]):
+            return None
+        j -= 1
+        steps += 1
+    if steps < 2 or qs[j].kind not in ("amount", "count"):
+        return None
+    return qs[j]
 
 
 def _like_key(q: Quantity) -> tuple[str, str]:
