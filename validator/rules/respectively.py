@@ -38,6 +38,30 @@ What it does:
       measure ("…是金融服务和知识产权使用费，分别增长18.9%").
     A lone 100%, 0 or first rank is left alone: every name can reach it ("通客车比例分别达到
     100%"; "产量和播种面积分别居全国第一").
+    Two or more values for one name are a warning too ("刑事案件分别下降7.2%、4.4%"; "对东盟进出口
+    总额分别增长9.1%、13.5%"; "营业总收入五年分别增长88.1%、30.2%"): a name was dropped in an
+    edit, or 分别 does not belong.  The values are read as for a lone value (a short verb phrase
+    after 分别, so names written there — "分别比全国、全省高…" — are left alone), and the finding is
+    said only when nothing within reach can stand for the names:
+    - the clause of 分别 is one noun phrase: no list (、/和/及/与/或), no packed names (城乡, 油气,
+      客货, 男女, 同环比…; "进出口总额" is one total), no count or numeral (两市, 三次产业, 31个大
+      城市, "两年" before two values; one period — 2023年, 前三季度, 第一产业 — or a span of
+      another length — "五年" — is allowed), no plural or collective word (各, 其他, 上述, 两者,
+      部分, 主要, 重点, 指标, 等…), and not a bare measure pointing back ("…服务业增加值增长7.1%，
+      增速分别比全国高…");
+    - the clauses before it in the sentence hold no list, no packed names, no plural word, no count
+      as long as the values (nor, in a clause with no value of its own, any numeral of that
+      length: "今明两年，"), no span of periods ("1—2月，", "一至三季度，"), no breakdown
+      ("分城乡看，", "从地区看，") and no earlier 分别; "…中，" / "…方面，" are fine without a list.
+      A list of facts — every item with a value of its own, the values of different kinds:
+      "签约项目218个、总投资约1500亿元" — is not a list of names, here or in the clause-before
+      reading above, when the clause of 分别 names its own subject;
+    - nothing after the values names them or makes them a series ("…的城镇和农村居民",
+      "呈现逐月回落", "均高于…");
+    - the sentence before has no 分别 with as many values, and — when the name opens its sentence
+      or the sentence points back ("其中，…") — no list, count or packed names of that length
+      ("…两大工程。工程投资分别完成…").
+
     In English, a lone value is read only when it is the one number of the sentence before
     "respectively" (years as names aside), right after its verb ("rose", "were", "rose by"), and
     the names are a sure list.
@@ -63,7 +87,7 @@ import regex
 from ..lazyre import lazy_compile
 
 from ..model import Check, Finding, Quantity, Related
-from .base import CLOSE_MARKS, OPEN_MARKS, Context, blank_brackets, split_outside_brackets
+from .base import CLOSE_MARKS, OPEN_MARKS, Context, blank_brackets, cjk, split_outside_brackets
 
 ID = "respectively"
 SEVERITY = "error"
@@ -92,8 +116,9 @@ _PACKED_NAMES = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款
                  "产销": ("产量", "销量"), "本外币": ("本币", "外币"), "境内外": ("境内", "境外"),
                  "国内外": ("国内", "国外"), "上下半年": ("上半年", "下半年")}
 # Not a pair of names.  Ex) "住房和城乡建设" "城乡融合发展" "进出口银行" "产销率" (one ratio)
+# "进出口总额" (one total)
 _PACKED_PAIRS = lazy_compile(r"(?:" + "|".join(sorted(_PACKED_NAMES, key=len, reverse=True))
-                             + r")(?!建设|规划|融合|一体化|统筹|发展|银行|率)")
+                             + r")(?!建设|规划|融合|一体化|统筹|发展|银行|率)(?<!进出口(?=总额|总值|额))")
 
 # A lone value after 分别 is read only after one of these short verb phrases, so that 分别 in
 # the sense of "separately" (分别签约, 分别与…) and names written between 分别 and the value
@@ -175,6 +200,9 @@ def _check_zh(ctx: Context) -> Iterator[Check | Finding]:
         s0, _ = ctx.sentence_of(m.start())
         names = _zh_names(ctx, s0, m.start(), last_names.get(s0))
         if names is None:
+            if not lone and all(isinstance(v, Quantity) for v in values):
+                # Ex) "刑事案件分别下降7.2%、4.4%" — a name dropped from "刑事、治安案件…"
+                yield from _zh_one_name(ctx, s0, m.start(), values)
             continue
         last_names[s0] = (values[-1].end, names)
         if not lone:
@@ -314,7 +342,289 @@ def _zh_names(ctx: Context, s0: int, mark: int, previous: tuple[int, Names] | No
     found = _zh_list(clauses[-2], False)
     if found is None:
         return None
+    # Ex) "签约项目218个、总投资约1500亿元，能源投资分别增长…" — a list of facts, not of names,
+    # before a clause that names its own subject (not "…，分别增长" nor "…，增速分别为…")
+    if _facts_list(ctx, mark - len(here) - 1 - len(clauses[-2]), clauses[-2]) \
+            and _one_subject(ctx, here, mark - len(here), 0):
+        return None
     return Names(found.names, found.alt, False, earlier=True)
+
+
+# -- one name before 分别 -------------------------------------------------------------------------
+
+# Names packed into one noun phrase: every coordinate pair a report writes as one word (beyond
+# _PACKED_NAMES, which pairs values with them).  A subject holding one is never read as one name.
+# Ex) "油气产量" (石油, 天然气) "客货运量" "男女平均预期寿命" "中小学" "沪深股市" "同环比" — but
+# "进出口总额" is one total: "对东盟进出口总额分别增长…" has one name.
+_ONE_PACKED = lazy_compile(
+    r"城乡|存贷|内外|中外|进出(?!口总额|口总值|口额)|出入|收支|产销|本外币|境内外|海内外|上下|"
+    r"中西|东中|东西|南北|沪深|京津|京沪|川渝|港澳|中美|中欧|美欧|欧美|日韩|中日|中小|大中|中高|"
+    r"高中|初高|本专|硕博|博硕|男女|夏秋|春秋|冬春|早中|早晚|粮棉|棉油|猪牛|牛羊|禽蛋|肉蛋|蛋奶|"
+    r"水电|油气|煤电|量价|价量|供需|购销|投融资|财税|客货|公铁|铁公|水陆|海陆|海空|陆空|工农|"
+    r"工商|农林|牧渔|文旅|文体|科教|教科|医养|产学|政银|党政|军民|师生|干群|官兵|省市|市县|县乡|"
+    r"区县|县区|县市|镇村|村组|增减|升降|涨跌|正负|盈亏|新旧|新老|前后|往返|装卸|借贷|同环比|"
+    r"环同比|当月累计|累计当月|美日|日美|中俄|中非|英美|"
+    # Places packed by their one-character names.  Ex) "江浙沪" "黑吉辽" "云贵" "成渝" "广佛"
+    r"(?!辽宁)[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台]"
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台]|"
+    r"成渝|广佛|深莞|厦漳泉|长株潭|苏锡常|宁镇扬|广深|深港|穗港|西咸|呼包鄂")
+# Words that stand for several names (counts, plural pronouns, collectives), a list, or an open
+# list.  Ex) "各市" "两者" "其他行业" "上述指标" "逐季" "部分地区" "新能源汽车等产品" "A/B"
+_ONE_PLURAL = lazy_compile(
+    r"各|诸|们|两者|二者|双方|前者|后者|这些|那些|上述|其(?!中)|依次|逐|先后|相继|历年|部分|重点|"
+    r"污染物|指标|主体|板块|片区|"
+    r"多[个家项地国种类次方省市批位名所座条只台部件]|若干|一些|全部|所有|相关|主要|分项|等|均|都|每|"
+    r"^(?:以上|以下)|分别|扣除|剔除|折合|换算|[/／+＋、和及与或]")
+# The same in an earlier clause of the sentence, less the words that also qualify a verb there
+# ("全部开工", "主要靠…").
+_ONE_PLURAL_CLAUSE = lazy_compile(
+    r"各|诸|们|两者|二者|双方|前者|后者|这些|那些|上述|其(?!中)|依次|逐|先后|相继|历年|分项|分别|等|"
+    r"多[个家项地国种类次方省市批位名所座条只台部件]|若干|一些|^\s*(?:以上|以下)|[/／+＋]")
+# Words that hold those characters without standing for several names, cleared first.
+# Ex) "人均可支配收入" "规模以上" "每万人口" "首都" "高等教育" "尤其" "二是…" "（三）"
+_ONE_SINGULAR = lazy_compile(
+    r"[人平年户日月亩次床场车校]均|均(?:衡|值|价|等|匀)|首都|成都|都市|[高中初同平]等|等级|"
+    r"[尤极]其|每[0-9０-９十百千万亿]+|^\s*[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[）)]")
+# Periods and ordinals written with numerals that name one period or one thing.
+# Ex) "前三季度" "二季度" "2021年" "12月份" "第一产业"
+_ONE_PERIOD = lazy_compile(
+    r"前三季度|第?[一二三四]季度|[0-9]{4}年(?:度|末|底|初)?|(?<![0-9\-—－~～至到])[0-9]{1,2}月份?"
+    r"|第[0-9一二三四五六七八九十](?![0-9一二三四五六七八九十、和及与])")
+# A numeral left after that: a count that may stand for the names.  Ex) "两市" "三次产业" "五上企业"
+_ONE_NUMERAL = lazy_compile(r"[两二三四五六七八九十百千几双]|[0-9０-９]+(?![0-9０-９A-Za-z])")
+# A span of periods: names too.  Ex) "1—2月" "一至三季度" "2020至2022年"
+_ONE_RANGE = lazy_compile(
+    r"(?P<lo>[0-9]+|[一二三四五六七八九十])\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<hi>[0-9]+|[一二三四五六七八九十])")
+# A clause that opens a breakdown, naming its dimension.  Ex) "分行业看" "从地区看" "按经济类型分"
+_ONE_BREAKDOWN = lazy_compile(r"^\s*(?:(?:分|按|从|就|以)\S{1,10}(?:看|来看|分|划分|而言)|具体(?:来)?看)\s*$")
+# A sentence that opens by pointing back at the one before.  Ex) "其中，" "同期，"
+_ONE_BACK = lazy_compile(r"^\s*(?:其中|同期|同时|与此同时|相应|对应|此外|另外|从中)")
+# After the values, in their sentence: words that make the values a series or point back at names.
+_ONE_AFTER = lazy_compile(r"逐|依次|先后|前者|后者|两者|二者|双双|(?<![人平年户日月亩次床场车校])均(?![衡值价等匀])")
+# Around the one name: words that are not part of it.
+_ONE_LEADING = lazy_compile(r"^(?:[一二三四五六七八九十]是|其中|同时|同期|此外|另外|与此同时|全年|当年|今年以来|今年|去年|上年|年内|"
+                            r"[0-9]{4}年(?:以来|全年)?)+")
+_ONE_TRAILING = lazy_compile(
+    r"(?:同比|环比|实际|名义|累计|年均|平均|也|则|还|已|又|亦|仍|全年|当年|同期|以来|"
+    r"近?[0-9一二三四五六七八九十两]+年(?:来|间|以来)?|(?:比|较)(?:上年|[0-9]{4}年)(?:同期|末|底)?)+$")
+# A bare measure: it refers to names written before ("…服务业增加值增长7.1%，增速分别比全国高…").
+_ONE_MEASURE = lazy_compile(
+    r"^(?:增速|增幅|涨幅|降幅|跌幅|比重|占比|份额|贡献率|增量|总量|规模|数量|金额|比例|速度|水平|数值|"
+    r"增长率|数据|指标)$")
+# The values that make an item of a list a fact.  Ex) "签约项目218个" "总投资约1500亿元"
+_FACT_KINDS = {"count", "amount", "percent", "pp", "multiple", "measure"}
+# Markup left by a scrape.  Ex) '</font><font cms-style="font-L">'
+_MARKUP = lazy_compile(r"<[^<>]{0,200}>")
+_ONE_SUBJECT_MAX = 24
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2, "双": 2}
+
+
+def _zh_one_name(ctx: Context, s0: int, mark: int, values: list[Quantity]) -> Iterator[Check | Finding]:
+    """k values after 分别 and one noun phrase before it: a name dropped in an edit.
+
+    Ex) "刑事案件分别下降7.2%、4.4%" (from "刑事、治安案件…").  Said only when nothing in the
+    sentence (or the one before, for a sentence that points back) can stand for the names."""
+    text = ctx.text
+    k = len(values)
+    # Ex) "分别增长" "分别比上年下降" — not "分别比全国、全省高…" (the names after 分别)
+    if not _ZH_LONE_LEAD.match(text[mark + 2:values[0].start]):
+        return
+    start = max(s0, mark - _WINDOW)
+    head = text[start:mark]
+    if "分别" in head:
+        return      # an earlier 分别 of the sentence may name them
+    clauses = _clauses(head)
+    subject = clauses[-1]
+    sub_start = mark - len(subject)
+    if not _one_subject(ctx, subject, sub_start, k):
+        return
+    # The clauses before, back to the start of the sentence.
+    pos = sub_start
+    opens = True        # the name opens its sentence: only short topic clauses before it
+    for i, clause in enumerate(reversed(clauses[:-1])):
+        c_end = pos - 1
+        c_start = c_end - len(clause)
+        pos = c_start
+        qs = [q for q in ctx.between(c_start, c_end) if q.start >= c_start]
+        topic = not any(q.kind in _FACT_KINDS for q in qs)
+        # Ex) "其中，" "今年以来，" "1—7月，" — not "持续开展道路交通安全整治，"
+        opens = opens and topic and len(_MARKUP.sub("", clause).strip()) <= 8
+        if i > 0 and not topic:
+            # Ex) "引进硕博士人才1200名，…" — packed names with a value of their own are spent;
+            # but not "广州、深圳两市GDP总量超过5万亿元，…" (a list)
+            top = blank_brackets(_MARKUP.sub(_blank, clause))
+            if ("、" in top or _ZH_JOIN.search(top)) and not _facts_list(ctx, c_start, clause):
+                return
+            continue
+        if not _one_clause_clear(ctx, c_start, clause, qs, k, topic):
+            return
+    # After the values, in their clause: names written there.  Ex) "分别增长5%、6%的城镇和农村…"
+    tail = regex.split(r"[，,；;：:。！？!?\n]", text[values[-1].end:values[-1].end + 30], maxsplit=1)[0]
+    if _ONE_PACKED.search(tail) or regex.search(r"[、和及与]", tail):
+        return
+    # Ex) "…分别增长5%、6%的两家企业"
+    if any(n is None or n == k for n in _numerals_left(tail, [], 0)):
+        return
+    # Ex) "制造业投资，技改投资分别增长…" — names written with a comma for 、
+    before = _ONE_TRAILING.sub("", _MARKUP.sub("", clauses[-2]).strip()) if len(clauses) > 1 else ""
+    core = _ONE_TRAILING.sub("", _ONE_LEADING.sub("", subject.strip())).strip()
+    if len(before) >= 2 and before[-2:] == core[-2:]:
+        return
+    # Ex) "…分别为14.8%、14.1%，呈现逐月回落的态势" — the values are periods, named by the rest
+    _, s1 = ctx.sentence_of(mark)
+    if _ONE_AFTER.search(text[values[-1].end:min(s1, values[-1].end + 80)]):
+        return
+    if not _one_previous_clear(ctx, s0, k, opens):
+        return
+    yield from _judge_one_name(values, core)
+
+
+def _one_subject(ctx: Context, subject: str, sub_start: int, k: int) -> bool:
+    """Whether the clause before 分别 is one concrete noun phrase, with nothing for the names."""
+    s = subject.strip()
+    if not s or len(s) > _ONE_SUBJECT_MAX:
+        return False
+    if _ONE_PACKED.search(s) or _PACKED_PAIRS.search(s) or _ONE_RANGE.search(s):
+        return False
+    cleared = _ONE_SINGULAR.sub(_blank, s)
+    if _ONE_PLURAL.search(cleared):
+        return False
+    # Quantities in the subject: a count stands for the names ("31个大城市"); a span of years
+    # as long as the list may too ("两年分别增长…"); one period or a longer span does not.
+    qs = ctx.between(sub_start, sub_start + len(subject))
+    if any(q.kind == "count" or (q.kind == "duration" and q.point == k) for q in qs):
+        return False
+    if _numerals_left(subject, [q for q in qs if q.kind in ("duration", "year", "date")], sub_start):
+        return False
+    core = _ONE_TRAILING.sub("", _ONE_LEADING.sub("", s)).strip()
+    core = core.strip("”’」』）)》】〕“‘「『（(《【〔 ")
+    if len(core) < 2 or _ONE_MEASURE.match(core):
+        return False
+    last = core[-1]
+    return (cjk(last) or last.isascii() and last.isalpha()) and last not in "后时中来外下上前里内间的了着过是为在于对向把被将让之看"
+
+
+def _facts_list(ctx: Context, start: int, clause: str) -> bool:
+    """Whether *clause* (at *start*) is a list of facts rather than of names: every item carries
+    a value of its own, and the values are not of one kind.  Ex) "签约项目218个、总投资约1500亿元"
+    "资产总额增长21.5%、达到1.8万亿元" — not "国内游客3.2亿人次、入境游客512万人次"."""
+    top = blank_brackets(clause)
+    cuts = [i for i, c in enumerate(top) if c == "、"]
+    if not cuts:
+        joins = list(_ZH_JOIN.finditer(top))
+        if len(joins) != 1:
+            return False
+        cuts = [joins[0].start()]
+    bounds = [0] + [c + 1 for c in cuts] + [len(clause) + 1]
+    kinds = set()
+    for a, b in zip(bounds, bounds[1:]):
+        qs = [q for q in ctx.between(start + a, start + b - 1) if q.kind in _FACT_KINDS]
+        # Ex) "7、8、9三个月" — numbers that are names, not facts
+        inside = {i for q in qs for i in range(q.start - start, q.end - start)}
+        words = sum(1 for i in range(a, b - 1) if cjk(top[i]) and i not in inside)
+        if not qs or words < 2:
+            return False
+        kinds.update((q.kind, q.unit) for q in qs)
+    return len(kinds) > 1
+
+
+def _one_clause_clear(ctx: Context, c_start: int, clause: str, qs: list[Quantity], k: int,
+                      topic: bool) -> bool:
+    """Whether an earlier clause of the sentence names nothing the values could pair with.
+
+    A *topic* clause (no value of its own: "今明两年，" "“两新”政策全面落地，") is held to the
+    numeral test of the subject; a clause with values only to counts written as such."""
+    raw = _MARKUP.sub(_blank, clause)
+    top = blank_brackets(raw.replace("、", " ") if _facts_list(ctx, c_start, raw) else raw)
+    if "、" in top or _ZH_JOIN.search(top) or _ONE_PACKED.search(raw) or _PACKED_PAIRS.search(raw):
+        return False
+    if _ONE_BREAKDOWN.match(top):
+        return False
+    if _ONE_PLURAL_CLAUSE.search(_ONE_SINGULAR.sub(_blank, top.strip())):
+        return False
+    for q in qs:
+        # Ex) "建成两个基地，…" "今明两年，…" — a count as long as the list, or any count in words
+        if q.kind == "count" and (q.point == k or not regex.search(r"[0-9０-９]", q.text)):
+            return False
+        if q.kind == "duration" and q.point == k:
+            return False
+    for r in _ONE_RANGE.finditer(raw):
+        lo, hi = (_NUMERALS.get(x) or (int(x) if x.isdigit() else None) for x in (r["lo"], r["hi"]))
+        if lo is None or hi is None or hi - lo + 1 == k or not r["lo"].isdigit():
+            return False        # Ex) "1—2月，…" "一至三季度，…" — a span of periods as names
+    if topic:
+        # Ex) "今明两年，…" — but not "“三张清单”管理持续深化，…" (three is not the list's length)
+        left = _numerals_left(raw, [q for q in qs if q.kind in ("duration", "year", "date")], c_start)
+        return not any(n is None or n == k for n in left)
+    # Ex) "两市" "三大产业" written in words, not extracted as a count
+    return not regex.search(r"[两二三四五六七八九十几双](?:个|家|项|类|种|大|次|省|市|区|县|地|国|者|方|批|座|所|"
+                            r"条|名|位|支|只|台|部|件|届|轮|级|岸|城|镇|村|州|方面|领域|行业|产业|板块|季|月)", raw)
+
+
+def _blank(m) -> str:
+    return " " * len(m.group())
+
+
+def _numerals_left(s: str, periods: list[Quantity], start: int) -> list[int | None]:
+    """The numerals left in *s* (at *start*) once its periods, years, ordinals and rate bases are
+    taken out, each a count that may stand for the names (None: not a small whole number).
+    Ex) "两市" → [2]; "三次产业" → [3]; "“两新”" → [2]; "百强县" → [None]."""
+    masked = list(s)
+    for q in periods:
+        for j in range(max(0, q.start - start), min(len(s), q.end - start)):
+            masked[j] = " "
+    rest = _ONE_PERIOD.sub(_blank, _ONE_SINGULAR.sub(_blank, "".join(masked)))
+    out: list[int | None] = []
+    for m in _ONE_NUMERAL.finditer(rest):
+        g = m.group()
+        out.append(_NUMERALS.get(g) if not g.isdigit() else (int(g) if g.isascii() else None))
+    return out
+
+
+def _one_previous_clear(ctx: Context, s0: int, k: int, opens: bool) -> bool:
+    """Whether the sentence before leaves no names to carry over: no 分别 with k values; and,
+    when the name opens its sentence ("…两大工程。工程投资分别完成…") or the sentence points back
+    ("其中，…"), no list of k names, no count of k, no packed names."""
+    if s0 <= 0:
+        return True
+    p0, p1 = ctx.sentence_of(s0 - 1)
+    if p1 > s0 or p0 >= s0:
+        return True
+    p0 = max(p0, s0 - _WINDOW)
+    prev = _MARKUP.sub(_blank, ctx.text[p0:s0])
+    for m in _ZH_MARK.finditer(prev):
+        if len(_zh_values(ctx, p0 + m.end())) == k:
+            return False
+    back = _ONE_BACK.match(_MARKUP.sub("", ctx.text[s0:s0 + 200]).lstrip())
+    if back and ("、" in prev or _ZH_JOIN.search(prev) or _ONE_PACKED.search(prev)):
+        return False
+    if not (opens or back):
+        return True
+    if k == 2 and (_ONE_PACKED.search(prev) or _PACKED_PAIRS.search(prev)):
+        return False
+    pos = p0
+    for clause in _clauses(prev):
+        found = _zh_list(clause, False)
+        if found is not None and not _facts_list(ctx, pos, clause) and (
+                len(found.names) == k or (found.alt is not None and len(found.alt) == k)):
+            return False
+        pos += len(clause) + 1
+    if any(q.kind == "count" and q.point == k for q in ctx.between(p0, s0)):
+        return False
+    return k not in _numerals_left(prev, [q for q in ctx.between(p0, s0)
+                                          if q.kind in ("duration", "year", "date")], p0)
+
+
+def _judge_one_name(values: list[Quantity], subject: str) -> Iterator[Check | Finding]:
+    k = len(values)
+    first = values[0]
+    shown = "、".join(q.text.strip() for q in values)
+    msg = (f"分别 pairs {k} values ({shown}) with one name ({subject}): a name is missing, or 分别 "
+           f"should go; for the sentence to hold, {k} names are needed, one per value")
+    yield Check(ID, first.start, values[-1].end, "failed", shown, "1", msg)
+    yield Finding(ID, "warning", msg, first.start, values[-1].end, shown, "1",
+                  (("values", str(k)), ("names", "1"), ("listed", subject)),
+                  tuple(Related("value", q.text, q.start, q.end) for q in values[1:]))
 
 
 # -- English -------------------------------------------------------------------------------------
