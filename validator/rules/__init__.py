@@ -12,6 +12,7 @@ from . import enumeration_count, percent_of_total, respectively
 from . import share_sum, subset_bound, sum_of_parts
 from . import growth_rate, percentage_points, average, granularity
 from . import repeated_quantity, unit_magnitude, year_span, quantifier_wording
+from . import currency_rate
 
 RULES: tuple[ModuleType, ...] = (
     percent_of_total,
@@ -28,6 +29,7 @@ RULES: tuple[ModuleType, ...] = (
     unit_magnitude,
     year_span,
     quantifier_wording,
+    currency_rate,
 )
 
 BY_ID: dict[str, ModuleType] = {r.ID: r for r in RULES}
