@@ -203,3 +203,45 @@ def test_skip_unchanged_keyed_by_load_options(tmp_path):
     _run(str(folder), "--skip-unchanged", "--cache-dir", str(cache), cwd=tmp_path)
     again = _run(str(folder), "--skip-unchanged", "--cache-dir", str(cache), "--max-size", "10M", cwd=tmp_path)
     assert "0 unchanged file(s) not read, 2 audited and stored" in again.stderr
+
+
+# -- one very large file: audited piece by piece ---------------------------------------------------
+
+def _paragraphs(n: int) -> str:
+    out = []
+    for i in range(n):
+        line = BAD if i % 7 == 3 else GOOD
+        out.append(f"第{i + 1}部分\n{line}\n")
+    return "".join(out)
+
+
+def test_pieces_cover_the_text_and_cut_at_paragraph_breaks():
+    from validator.runner import pieces
+    text = _paragraphs(400)
+    cuts = pieces(text, 2000)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(cuts, cuts[1:]))
+    assert all(text[b - 2:b] == "\n\n" for _, b in cuts[:-1])
+    assert all(b - a <= 2000 for a, b in cuts[:-1]) and len(cuts) > 5
+    # one enormous line is still cut, at the size
+    assert pieces("数" * 5000, 2000) == [(0, 2000), (2000, 4000), (4000, 5000)]
+
+
+def test_large_document_in_pieces_gives_the_findings_of_the_whole(monkeypatch):
+    """Paragraph-local findings are the same, at the same offsets, whether the document is audited
+    whole or in pieces; each wrong share is reported once."""
+    from validator import runner
+    from validator.model import Document
+    from validator.rules import RULES
+    text = _paragraphs(300)
+    doc = Document.from_text("big.txt", text)
+    whole = runner.audit_document(doc, RULES)
+    monkeypatch.setattr(runner, "PIECE_CHARS", 1500)
+    pieced = runner.audit_document(doc, RULES)
+    key = lambda f: (f.rule, f.severity, f.start, f.end, f.stated, f.expected)  # noqa: E731
+    assert [key(f) for f in pieced.findings if f.rule == "percent-of-total"] == \
+        [key(f) for f in whole.findings if f.rule == "percent-of-total"]
+    bad = [f for f in pieced.findings if f.rule == "percent-of-total"]
+    assert len(bad) == len([i for i in range(300) if i % 7 == 3])
+    assert all(text[f.start:f.end] == "86.4%" for f in bad)
+    assert {doc.position(f.start)[0] for f in bad} == {3 * i + 2 for i in range(300) if i % 7 == 3}

@@ -167,9 +167,12 @@ class _Handled(Exception):
     pass
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text, output: str | None) -> None:
+    """Write *text* (a string, or an iterable of string pieces) to *output* or stdout."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     import os
@@ -178,7 +181,8 @@ def _write(text: str, output: str | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".validator-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            for piece in pieces:
+                fh.write(piece)
         os.replace(tmp, output)
     except OSError as exc:
         raise _Handled(f"{output}: cannot write: {exc.strerror or exc}") from None
@@ -380,8 +384,8 @@ def _configure(args):
 
 def _render(name: str, results, rules, quiet: bool) -> str:
     if name == "json":
-        from .report.json_format import render
-        return render(results)
+        from .report.json_format import render_pieces
+        return render_pieces(results)   # written piece by piece: no second copy of a large report
     if name == "jsonl":
         from .report.jsonl import render
         return render(results)

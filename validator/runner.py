@@ -28,17 +28,31 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     return chosen
 
 
+# A document longer than this (in characters) is audited piece by piece, each piece about this
+# long and cut at a paragraph break, so that memory stays bounded for one very large file (the
+# quantities and the rules' indexes of one piece at a time).  Relations between two pieces —
+# a figure restated a megabyte later, a whole stated in another piece — are not checked.
+# A document that declared claims name is always audited whole.
+PIECE_CHARS = 1 << 20
+
+
 def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> FileResult:
     """The rules' findings and checks for *doc*, then those of the claims (a ``ClaimSet``) naming it."""
-    ctx = Context.of(doc)
+    rules = list(rules)
     findings: list[Finding] = []
     checks: list[Check] = []
-    for rule in rules:
-        for item in rule.check(ctx):
-            (findings if isinstance(item, Finding) else checks).append(item)
+    ctx = None
+    named = claims is not None and bool(claims.for_document(doc.path))
+    if len(doc.text) > 2 * PIECE_CHARS and not named:
+        for a, b in pieces(doc.text, PIECE_CHARS):
+            _run_rules(_piece(doc, a, b), rules, findings, checks, shift=a)
+    else:
+        ctx = Context.of(doc)
+        _run_rules(ctx, rules, findings, checks)
     claim_entries: list[dict] = []
-    if claims is not None:
+    if named:
         from .claims.run import run as run_claims
+        ctx = ctx or Context.of(doc)
         found, checked, claim_entries = run_claims(doc, ctx.quantities, claims)
         findings = _fold_claims(findings, found)
         checks += checked
@@ -46,6 +60,51 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> F
     checks.sort(key=lambda c: (c.start, c.rule, c.end, c.status, c.message))
     return FileResult(doc.path, doc, tuple(findings), tuple(dict.fromkeys(checks)),
                       claims=tuple(claim_entries))
+
+
+def _run_rules(where, rules: list[ModuleType], findings: list, checks: list, shift: int = 0) -> None:
+    ctx = where if isinstance(where, Context) else Context.of(where)
+    for rule in rules:
+        for item in rule.check(ctx):
+            if shift:
+                item = _shifted(item, shift)
+            (findings if isinstance(item, Finding) else checks).append(item)
+
+
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of *text* of about *size* characters, cut after a
+    blank line where there is one in the second half of the piece, else after a line break,
+    else (one enormous line) at *size*."""
+    out, a, n = [], 0, len(text)
+    while n - a > size:
+        lo, hi = a + size // 2, a + size
+        cut = text.rfind("\n\n", lo, hi)
+        cut = cut + 2 if cut != -1 else text.rfind("\n", lo, hi) + 1 or hi
+        out.append((a, cut))
+        a = cut
+    out.append((a, n))
+    return out
+
+
+def _piece(doc: Document, a: int, b: int) -> Document:
+    """The part of *doc* from offset *a* to *b* as a document of its own (offsets from *a*)."""
+    from dataclasses import replace
+    sub = Document.from_text(doc.path, doc.text[a:b], doc.format, doc.encoding)
+    first_line = doc.position(a)[0]
+    lines = len(sub.line_starts)
+    return replace(
+        sub,
+        boilerplate=frozenset(n - first_line + 1 for n in doc.boilerplate
+                              if first_line <= n < first_line + lines),
+        blocks=tuple((k, s - a, e - a, lvl) for k, s, e, lvl in doc.blocks if a <= s and e <= b))
+
+
+def _shifted(item, by: int):
+    from dataclasses import replace
+    if isinstance(item, Finding):
+        return replace(item, start=item.start + by, end=item.end + by,
+                       related=tuple(replace(r, start=r.start + by, end=r.end + by) for r in item.related))
+    return replace(item, start=item.start + by, end=item.end + by)
 
 
 def audit(paths: list[str], rules: list[ModuleType], claims=None) -> Iterator[FileResult]:

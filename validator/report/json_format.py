@@ -70,3 +70,9 @@ def document(results: list[FileResult]) -> dict:
 
 def render(results: list[FileResult]) -> str:
     return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_pieces(results: list[FileResult]):
+    """The same text as :func:`render`, as an iterator of pieces to write one after another."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document(results))
+    yield "\n"
