@@ -37,7 +37,11 @@ What it does:
       "芜湖GDP为4302.63亿元，仅为合肥的37%" — the whole is the amount stated earlier in the report
       for that name and the same measure ("合肥GDP为11412.8亿元"; GDP, 营收, 净利润, 进出口,
       一般公共预算收入 …), in the same unit; read only when every such earlier statement gives
-      one value and the years named with the two amounts do not differ.
+      one value and the years named with the two amounts do not differ;
+    - a list of parts with 分别占 a list of shares, of the whole a bare 占 would have (the one a
+      share named before in the paragraph, or the paragraph's opening total): "同期，加工贸易和
+      保税物流进出口10293亿元和3544.9亿元，同增1.9%和38.4%，分别占31.3%和10.8%" — as many
+      amounts (joined by 和/、/及, one currency) as shares, paired in order.
 
     The share is checked with interval
     arithmetic: 66.8% stands for 66.75–66.85%, 约占65% for 58.45–71.55%, 超过80% for 79.5% and
@@ -154,6 +158,7 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
     yield from _table_shares(ctx)
     yield from _en_table_shares(ctx)
     yield from _zh_ratio_to_other(ctx)
+    yield from _zh_respective_shares(ctx)
 
 
 # -- Chinese ---------------------------------------------------------------------------------
@@ -997,9 +1002,15 @@ def _zh_clause(ctx: Context, q: Quantity) -> tuple[int, str]:
 _ZH_WHOLE_OF_ADDED = ("总值", "GDP", "总量")
 
 
+_ZH_TOTAL_WORD = lazy_compile(r"(?:总值|总额|总量|合计|总计)$")
+
+
 def _zh_same_kind(a: str, b: str, whole: bool = False) -> bool:
     """Whether two amounts are named as the same kind of thing: the same last two characters
     ("进出口" ~ "进出口", "投资" ~ "投资"), or a GDP and a value added."""
+    if whole and a.endswith(("总值", "总额", "总量", "合计", "总计")) and not a.endswith("生产总值") \
+            and _zh_same_kind(_ZH_TOTAL_WORD.sub("", a), b):
+        return True     # Ex) "全省外贸进出口总值" ~ "一般贸易进出口"
     if len(a) < 2 or len(b) < 2:
         return False
     if a[-2:] == b[-2:]:
@@ -1188,3 +1199,61 @@ def _measure_before(text: str, lo: int, hi: int) -> str | None:
     if last is None or not _ZH_MEASURE_VERB.match(text[last.end():hi]):
         return None
     return last.group()
+
+
+# -- Chinese: parts and their shares paired by 分别占 -------------------------------------------
+_ZH_RESPECTIVE_ZHAN = lazy_compile(r"分别占(?:比)?(?:为|达到|达)?")
+_ZH_LIST_JOIN = {"、", "和", "及", "与"}
+# Ex) "，同增1.9%和38.4%" — a list of changes between the parts and 分别占
+_ZH_CHANGE_LIST_GAP = lazy_compile(
+    r"^[，,](?:同比|比上年|较上年)?(?:同增|同降|增长|下降|增加|减少|分别增长|分别下降)$")
+
+
+def _zh_run(ctx: Context, qs: list[Quantity], j: int, forward: bool) -> list[Quantity]:
+    """The list of values joined by 、/和/及/与 that starts (forward) or ends (backward) at qs[j]."""
+    text = ctx.text
+    out = [qs[j]]
+    k = j
+    while True:
+        k2 = k + 1 if forward else k - 1
+        if not 0 <= k2 < len(qs):
+            break
+        a, b = (qs[k], qs[k2]) if forward else (qs[k2], qs[k])
+        if text[a.end:b.start] not in _ZH_LIST_JOIN or qs[k2].kind != qs[j].kind:
+            break
+        out.append(qs[k2])
+        k = k2
+    return out if forward else out[::-1]
+
+
+def _zh_respective_shares(ctx: Context) -> Iterator[Check | Finding]:
+    text, qs = ctx.text, ctx.quantities
+    starts = {q.start: n for n, q in enumerate(qs)}
+    for m in _ZH_RESPECTIVE_ZHAN.finditer(text):
+        i = starts.get(m.end())
+        if i is None or qs[i].kind != "percent":
+            continue
+        shares = _zh_run(ctx, qs, i, forward=True)
+        if len(shares) < 2 or any(q.qualifier for q in shares):
+            continue
+        # the list before 分别占: the parts, or changes of the parts ("同增1.9%和38.4%")
+        j = i - 1
+        if j < 0 or text[qs[j].end:m.start()] not in ("，", ","):
+            continue
+        before = _zh_run(ctx, qs, j, forward=False)
+        if before[0].kind == "percent":
+            k = starts[before[0].start] - 1
+            if k < 0 or not _ZH_CHANGE_LIST_GAP.match(text[qs[k].end:before[0].start]):
+                continue
+            before = _zh_run(ctx, qs, k, forward=False)
+        parts = before
+        s0, _ = ctx.sentence_of(m.start())
+        if len(parts) != len(shares) or parts[0].start < s0 or any(
+                p.kind != "amount" or p.unit != parts[0].unit or p.qualifier or not p.value.bounded
+                for p in parts):
+            continue
+        wholes = _zh_inherited_whole(ctx, i, parts[0]) or _zh_opening_whole(ctx, shares[0], parts[0])
+        if not wholes or not all(_larger(wholes[0], p) for p in parts):
+            continue
+        for share, part in zip(shares, parts):
+            yield from _judge(ctx, share, part, wholes, wholes)
