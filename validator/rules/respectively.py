@@ -66,6 +66,9 @@ What it does:
     "respectively" (years as names aside), right after its verb ("rose", "were", "rose by"), and
     the names are a sure list.
 
+    A value list whose first item is empty — the verb, then 、, then the values ("分别增长、10.2%",
+    left by deleting a value) — is a warning of its own, whatever the names.
+
 Why it matters:
     When one name or one value goes missing in an edit, every pair after it is shifted and the
     reader attributes the wrong figure to the wrong subject.
@@ -193,6 +196,10 @@ def _check_zh(ctx: Context) -> Iterator[Check | Finding]:
     # The names found for the last 分别 of each sentence.  Ex) "分别出口…，分别增长…"
     last_names: dict[int, tuple[int, Names]] = {}
     for m in _ZH_MARK.finditer(text):
+        empty = _zh_empty_item(ctx, m.end())
+        if empty is not None:
+            yield from empty
+            continue
         values = _zh_values(ctx, m.end()) or _zh_ranks(text, m.end())
         lone = len(values) == 1
         if not values or (lone and not _zh_lone(ctx, m.end(), values[0])):
@@ -211,6 +218,29 @@ def _check_zh(ctx: Context) -> Iterator[Check | Finding]:
             # Ex) "进口增长较快的是金融服务和知识产权使用费，分别增长18.9%" — the names of the clause
             # before, when the clause of 分别 names at most a measure ("覆盖率分别提高到…")
             yield from _judge_lone(values[0], names, "zh")
+
+
+# Ex) "分别增长、10.2%" — the verb, then a separator where the first value was
+_ZH_EMPTY_FIRST = lazy_compile(r"^(?:比上年|同比|较上年)?[\p{Han}]{1,6}?[、]$")
+
+
+def _zh_empty_item(ctx: Context, pos: int):
+    """A value list after 分别 whose first item is empty ("分别增长、10.2%"): a warning, or None."""
+    text = ctx.text
+    nxt = ctx.between(pos, pos + 14)
+    if not nxt or nxt[0].kind in _NOT_VALUES:
+        return None
+    lead = text[pos:nxt[0].start]
+    if not _ZH_EMPTY_FIRST.match(lead):
+        return None
+    first = nxt[0]
+    shown = lead + first.text.strip()
+    msg = (f"an empty item in the values after 分别: \"分别{shown}\" has a 、 with no value before it; "
+           f"a value is missing (or the 、 should go)")
+    at = pos + len(lead) - 1
+    return iter((Check(ID, at, first.end, "failed", shown, "", msg),
+                 Finding(ID, "warning", msg, at, first.end, shown, "",
+                         (("values", "1"), ("empty_items", "1")), ())))
 
 
 def _zh_ranks(text: str, pos: int) -> list[Rank]:
