@@ -17,14 +17,14 @@ on short windows next to a number: linear in the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import regex
 
 from ..lazyre import lazy_compile
 
-from ..interval import Interval, frac
+from ..interval import Interval
 from ..model import Quantity
+from .tables import Cell, parse_cell
 
 # -- Chinese: the word right before the rate --------------------------------------------------
 # Ex) "增长5.5%" "同比增长7.3%" "同增17.1%" "下降4%" "两年平均下降4.6%" "比2019年1-7月增长20.5%"
@@ -141,20 +141,8 @@ def _han_near(text: str, i: int) -> bool:
 
 
 # -- flattened tables ----------------------------------------------------------------------------
-# Ex) "$ 72,831" "(15,506)" "(71.9%)" "(44.6)%" "10.9 %" "RMB 3,630" "—%"
-_CELL = lazy_compile(
-    r"^\s*(?:US\$|RMB|HK\$|[$£€¥])?\s*(?P<open>\()?\s*(?:US\$|RMB|[$£€¥])?\s*"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<dec>\.[0-9]+)?\s*(?P<pct1>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    text: str
-    start: int
-    end: int
-    value: Interval        # signed; a table figure is rounded at its last digit
-    point: Fraction
-    percent: bool
+# The cells are read as validator/extract/tables.py reads them ("$ 72,831", "(15,506)",
+# "(44.6)%", "RMB 3,630"); the rows here are every line with two or more "|", unlike its tables.
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,24 +150,6 @@ class Row:
     line_start: int
     label: str
     cells: tuple[Cell | None, ...]   # one per column after the label; None when not a number
-
-
-def parse_cell(raw: str, start: int) -> Cell | None:
-    m = _CELL.match(raw)
-    if not m:
-        return None
-    if bool(m.group("open")) != bool(m.group("close")):
-        return None
-    digits = m.group("num").replace(",", "") + (m.group("dec") or "")
-    point = frac(digits)
-    half = Fraction(1, 2) * Fraction(10) ** -(len(m.group("dec")) - 1 if m.group("dec") else 0)
-    neg = bool(m.group("open"))
-    if neg:
-        point = -point
-    lead = len(raw) - len(raw.lstrip())
-    text = raw.strip()
-    return Cell(text, start + lead, start + lead + len(text), Interval(point - half, point + half), point,
-                bool(m.group("pct1") or m.group("pct2")))
 
 
 _ROWS_OF: list = [None, []]  # the last text asked about and its rows: rules ask once per rate
