@@ -374,6 +374,17 @@ def _han_near_any(text: str, i: int) -> bool:
 
 
 # English: "rose 4.7% to $51.2bn from $48.8bn" and its relatives --------------------------------
+def _from_or_to(text: str, s0: int, q: Quantity, old, new):
+    """(old, new) with *q* taken as the "from" value or the "to" value when the words before it
+    say so and that slot is still empty.  Ex) "from £426m" → old; "to £478m" → new."""
+    before = text[max(s0, q.start - 40):q.start]
+    if old is None and _EN_FROM.search(before):
+        return q, new
+    if new is None and _EN_TO.search(before):
+        return old, q
+    return old, new
+
+
 def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
     text = ctx.text
     s0, s1 = ctx.sentence_of(r.q.start)
@@ -391,11 +402,7 @@ def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
             break  # Ex) "Sales rose 5%, while the workforce grew from 1,200 to 1,350"
         if _val(ctx, q) is None or _paren_open(text, s0, q.start):
             continue
-        before = text[max(s0, q.start - 40):q.start]
-        if old is None and _EN_FROM.search(before):
-            old = q
-        elif new is None and _EN_TO.search(before):
-            new = q
+        old, new = _from_or_to(text, s0, q, old, new)
     if old is None and new is None:
         # Ex) "rose to £478m from £426m, an increase of 12%" — the values before the rate
         prev_rates = [q for q in ctx.between(s0, r.start) if q.kind == "percent"]
@@ -403,11 +410,7 @@ def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
         for q in ctx.between(lo, r.start):
             if _val(ctx, q) is None or _paren_open(text, s0, q.start):
                 continue
-            before = text[max(s0, q.start - 40):q.start]
-            if old is None and _EN_FROM.search(before):
-                old = q
-            elif new is None and _EN_TO.search(before):
-                new = q
+            old, new = _from_or_to(text, s0, q, old, new)
         if (old is None) != (new is None):
             old = new = None
     if new is None:
