@@ -1169,8 +1169,10 @@ def _zh_ratio_to_other(ctx: Context) -> Iterator[Check | Finding]:
         if name in label:
             continue        # the share of its own whole: the other readings' business
         wholes = []
-        for w in qs[:i - 1]:
-            if w.kind != "amount" or w.unit != part.unit or w.qualifier:
+        for w in ctx.index("like", _like_key).get(("amount", part.unit), ()):
+            if w.start >= part.start:
+                break           # the group is in text order: only amounts before the part
+            if w.qualifier:
                 continue
             w0, _ = ctx.sentence_of(w.start)
             before = text[max(w0, w.start - 24):w.start]
