@@ -45,7 +45,7 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> F
     named = claims is not None and bool(claims.for_document(doc.path))
     if len(doc.text) > 2 * PIECE_CHARS and not named:
         for a, b in pieces(doc.text, PIECE_CHARS):
-            _run_rules(_piece(doc, a, b), rules, findings, checks, shift=a)
+            _run_rules(Context.of(_piece(doc, a, b)), rules, findings, checks, shift=a)
     else:
         ctx = Context.of(doc)
         _run_rules(ctx, rules, findings, checks)
@@ -62,8 +62,7 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> F
                       claims=tuple(claim_entries))
 
 
-def _run_rules(where, rules: list[ModuleType], findings: list, checks: list, shift: int = 0) -> None:
-    ctx = where if isinstance(where, Context) else Context.of(where)
+def _run_rules(ctx: Context, rules: list[ModuleType], findings: list, checks: list, shift: int = 0) -> None:
     for rule in rules:
         for item in rule.check(ctx):
             if shift:
