@@ -245,3 +245,20 @@ def test_large_document_in_pieces_gives_the_findings_of_the_whole(monkeypatch):
     assert len(bad) == len([i for i in range(300) if i % 7 == 3])
     assert all(text[f.start:f.end] == "86.4%" for f in bad)
     assert {doc.position(f.start)[0] for f in bad} == {3 * i + 2 for i in range(300) if i % 7 == 3}
+
+
+def test_pieces_audited_in_parallel_give_the_result_of_one_process(monkeypatch):
+    """With jobs > 1 the pieces of one large document go to forked workers; every finding and
+    check, in order, is the same as with one process (and the wrong shares are all there)."""
+    from validator import runner
+    from validator.model import Document
+    from validator.rules import RULES
+    text = _paragraphs(120)
+    doc = Document.from_text("big.txt", text)
+    monkeypatch.setattr(runner, "PIECE_CHARS", 1500)
+    one = runner.audit_document(doc, RULES, jobs=1)
+    two = runner.audit_document(doc, RULES, jobs=2)
+    assert len(runner.pieces(text, 1500)) >= 4
+    assert two.findings == one.findings and two.checks == one.checks
+    assert len([f for f in two.findings if f.rule == "percent-of-total"]) == \
+        len([i for i in range(120) if i % 7 == 3])

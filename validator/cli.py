@@ -111,7 +111,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME", default=None,
                    help="read text files in this encoding (default: detect UTF-8/16, GB18030, Big5)")
     p.add_argument("--max-size", metavar="SIZE", default=None,
-                   help="refuse input files larger than SIZE, e.g. 200M (default: 64M)")
+                   help="refuse input files larger than SIZE, e.g. 200M (default: 64M); a text of up "
+                        "to SIZE characters is then read (default: 8,000,000)")
 
 
 def _configure_load(args) -> None:
@@ -123,7 +124,10 @@ def _configure_load(args) -> None:
     from .load.limits import DEFAULT, Limits, parse_size
     try:
         encoding = canonical(args.encoding) if args.encoding else None
-        limits = DEFAULT if args.max_size is None else Limits(max_bytes=parse_size(args.max_size))
+        limits = DEFAULT
+        if args.max_size is not None:  # a larger file may hold as many characters as it has bytes
+            size = parse_size(args.max_size)
+            limits = Limits(max_bytes=size, max_chars=max(DEFAULT.max_chars, size))
     except (DecodeError, ValueError) as exc:
         raise _Handled(f"--{'encoding' if isinstance(exc, DecodeError) else 'max-size'}: {exc}") from None
     configure(encoding, limits)

@@ -36,16 +36,21 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
 PIECE_CHARS = 1 << 20
 
 
-def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None) -> FileResult:
-    """The rules' findings and checks for *doc*, then those of the claims (a ``ClaimSet``) naming it."""
+def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None, jobs: int = 1) -> FileResult:
+    """The rules' findings and checks for *doc*, then those of the claims (a ``ClaimSet``) naming it.
+
+    A document audited in pieces has its pieces audited by *jobs* forked processes at once when
+    *jobs* > 1; the pieces' results are joined in order, so the result is that of ``jobs=1``.
+    """
     rules = list(rules)
     findings: list[Finding] = []
     checks: list[Check] = []
     ctx = None
     named = claims is not None and bool(claims.for_document(doc.path))
     if len(doc.text) > 2 * PIECE_CHARS and not named:
-        for a, b in pieces(doc.text, PIECE_CHARS):
-            _run_rules(Context.of(_piece(doc, a, b)), rules, findings, checks, shift=a)
+        for found, checked in _pieces_audited(doc, pieces(doc.text, PIECE_CHARS), rules, jobs):
+            findings += found
+            checks += checked
     else:
         ctx = Context.of(doc)
         _run_rules(ctx, rules, findings, checks)
@@ -83,6 +88,33 @@ def pieces(text: str, size: int) -> list[tuple[int, int]]:
         a = cut
     out.append((a, n))
     return out
+
+
+_PIECES: dict = {}
+
+
+def _piece_work(span: tuple[int, int]) -> tuple[list, list]:
+    """One piece's findings and checks, at offsets in the whole document."""
+    a, b = span
+    found: list[Finding] = []
+    checked: list[Check] = []
+    _run_rules(Context.of(_piece(_PIECES["doc"], a, b)), _PIECES["rules"], found, checked, shift=a)
+    return found, checked
+
+
+def _pieces_audited(doc: Document, spans: list[tuple[int, int]], rules: list[ModuleType],
+                    jobs: int) -> Iterator[tuple[list, list]]:
+    _PIECES.update(doc=doc, rules=rules)
+    try:
+        if jobs <= 1 or len(spans) <= 1:
+            yield from map(_piece_work, spans)
+            return
+        import multiprocessing
+        # forked workers inherit the document and the rules; only the spans and results travel
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(spans))) as pool:
+            yield from pool.imap(_piece_work, spans)
+    finally:
+        _PIECES.clear()
 
 
 def _piece(doc: Document, a: int, b: int) -> Document:
@@ -151,8 +183,9 @@ def _init_worker(rules: list[ModuleType], claims, stamp: bool) -> None:
     _WORKER.update(rules=rules, claims=claims, stamp=stamp)
 
 
-def audit_path(path: str, rules: list[ModuleType], claims=None, stamp: bool = False):
-    """One input's result; with *stamp*, also its cache stamp (size, mtime_ns, sha256) or None."""
+def audit_path(path: str, rules: list[ModuleType], claims=None, stamp: bool = False, jobs: int = 1):
+    """One input's result; with *stamp*, also its cache stamp (size, mtime_ns, sha256) or None.
+    *jobs* is for the pieces of one large document (see :func:`audit_document`)."""
     mark = None
     if stamp and path != "-":
         from .cache import stamp_of
@@ -162,7 +195,7 @@ def audit_path(path: str, rules: list[ModuleType], claims=None, stamp: bool = Fa
         result = FileResult(loaded.path, None, error=loaded.message)
         mark = None  # an unreadable input is tried again next time
     else:
-        result = audit_document(loaded, rules, claims)
+        result = audit_document(loaded, rules, claims, jobs)
     return (result, mark) if stamp else result
 
 
@@ -196,8 +229,8 @@ def audit_many(paths: list[str], rules: list[ModuleType], claims=None, jobs: int
             cache.store(path, mark, result)
         return result
 
-    def local(p: str) -> FileResult:
-        return finish(p, audit_path(p, rules, claims, stamp))
+    def local(p: str, jobs: int = 1) -> FileResult:
+        return finish(p, audit_path(p, rules, claims, stamp, jobs))
 
     def stored(p: str) -> FileResult:  # read when its turn comes, so hits are not all held at once
         found = cache.load(p)
@@ -207,8 +240,9 @@ def audit_many(paths: list[str], rules: list[ModuleType], claims=None, jobs: int
     plan = [(p, cache is not None and p != "-" and cache.fresh(p)) for p in paths]
     todo = [p for p, hit in plan if not hit and p != "-"]
     if jobs <= 1 or len(todo) <= 1:
+        # one input to read (or one core): the pool, if any, is for the pieces of a large one
         for p, hit in plan:
-            yield stored(p) if hit else local(p)
+            yield stored(p) if hit else local(p, jobs)
         return
     import multiprocessing
     ctx = multiprocessing.get_context("fork")

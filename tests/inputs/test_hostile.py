@@ -71,6 +71,16 @@ def test_max_size_option(tmp_path):
     assert_one_line_error(run_cli("audit", str(p), "--max-size", "lots"), "--max-size", "not a size")
 
 
+def test_max_size_also_raises_the_character_limit(tmp_path):
+    """9 million characters (27 MB of UTF-8) pass the 64 MiB size limit but not the 8,000,000-character
+    one; --max-size 30M lets the text run to that many characters too."""
+    p = tmp_path / "long.txt"
+    p.write_text("本年度工作报告正文。\n" * 818_182, encoding="utf-8")
+    assert_one_line_error(run_cli("audit", str(p)), "long.txt", "8,000,000-character limit")
+    done = run_cli("audit", str(p), "--max-size", "30M")
+    assert done.returncode == 0, done.stderr
+
+
 def test_hundred_thousand_digit_number_is_audited(tmp_path):
     p = tmp_path / "digits.txt"
     p.write_text("全市共有企业" + "7" * 100_000 + "家，其中规模以上企业150家。\n" + GOOD, encoding="utf-8")

@@ -20,7 +20,8 @@ limit                  default     what it bounds
 ``max_seconds``        120         wall time for extracting the text of one DOCX or PDF
 =====================  ==========  ==========================================================
 
-Set them on the command line with ``--max-size`` (``max_bytes``, e.g. ``--max-size 200M``) or
+Set them on the command line with ``--max-size`` (``max_bytes``, e.g. ``--max-size 200M``; a
+size above the default also lets the text run to that many characters, ``max_chars``) or
 from Python with ``validator.load.load(path, limits=Limits(max_pages=100))``.
 """
 
