@@ -427,8 +427,8 @@ def _claims(directory: str | None):
         if not os.path.isdir("claims"):
             return None
         directory = "claims"
-    from .claims import load_dir
-    return load_dir(directory)
+    from .claims.index import open_dir  # parses the folder only when a report it names is audited
+    return open_dir(directory)
 
 
 def _extract(args) -> int:
