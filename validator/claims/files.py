@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lazyre import lazy_compile
 from . import expr as E
 from .expr import ExprError, Value
 
@@ -397,6 +398,9 @@ def load_claims_file(path: str, root: str, facts: dict[str, Fact]) -> ClaimsFile
 MAX_WAIVERS = 1_000
 
 
+_WAIVER_HEADER = lazy_compile(r"(?m)^[ \t]*\[\[[ \t]*waiver[ \t]*\]\]")
+
+
 def _waivers(items, path: str, text: str) -> tuple:
     """``[[waiver]]`` tables: rule, quote and reason, all required.
 
@@ -411,7 +415,7 @@ def _waivers(items, path: str, text: str) -> tuple:
     if len(items) > MAX_WAIVERS:
         raise ClaimsError(f"{path}:1: {len(items)} waivers; a file may have at most {MAX_WAIVERS}")
     starts = [text.count("\n", 0, m.start()) + 1
-              for m in regex.finditer(r"(?m)^[ \t]*\[\[[ \t]*waiver[ \t]*\]\]", text)]
+              for m in _WAIVER_HEADER.finditer(text)]
     out = []
     for n, item in enumerate(items, 1):
         line = starts[n - 1] if n <= len(starts) else 1
@@ -427,8 +431,11 @@ def _waivers(items, path: str, text: str) -> tuple:
     return tuple(out)
 
 
+_CLAIM_HEADER = lazy_compile(r"(?m)^[ \t]*\[\[[ \t]*claim[ \t]*\]\]")
+
+
 def _nth_claim_line(text: str, n: int) -> int:
-    for i, m in enumerate(regex.finditer(r"(?m)^[ \t]*\[\[[ \t]*claim[ \t]*\]\]", text), 1):
+    for i, m in enumerate(_CLAIM_HEADER.finditer(text), 1):
         if i == n:
             return text.count("\n", 0, m.start()) + 1
     return 1

@@ -184,12 +184,15 @@ def _table_rows(text: str) -> list[Row]:
     return rows
 
 
+_HEADER_YEAR = lazy_compile(r"\s*(?:FY\s*)?((?:19|20)[0-9]{2})\s*")
+
+
 def header_years(row: Row, text: str) -> list[int | None]:
     """The year each column of a header row names.  Ex) " | 2019 | 2018 |" → [2019, 2018, None]."""
     line_end = text.find("\n", row.line_start)
     line = text[row.line_start:line_end if line_end != -1 else len(text)]
     out: list[int | None] = []
     for raw in line.split("|")[1:]:
-        m = regex.fullmatch(r"\s*(?:FY\s*)?((?:19|20)[0-9]{2})\s*", raw)
+        m = _HEADER_YEAR.fullmatch(raw)
         out.append(int(m.group(1)) if m else None)
     return out

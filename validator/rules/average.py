@@ -65,6 +65,9 @@ def check(ctx: Context) -> Iterator[Check | Finding]:
     yield from _per_head(ctx)
 
 
+_SEP_OR_NOTHING = lazy_compile(r"^[，,；;]?$")
+
+
 # Two-year average: (1 + a)^2 = 1 + g -------------------------------------------------------------
 def _span_average(ctx: Context, rs: list[Rate]) -> Iterator[Check | Finding]:
     text = ctx.text
@@ -73,7 +76,7 @@ def _span_average(ctx: Context, rs: list[Rate]) -> Iterator[Check | Finding]:
         if n is None or k == 0:
             continue
         g = rs[k - 1]
-        if not regex.match(r"^[，,；;]?$", text[g.q.end:r.start]):
+        if not _SEP_OR_NOTHING.match(text[g.q.end:r.start]):
             continue
         if g.basis in ("yoy", "mom", "avg2", "avg3", "annual"):
             continue
@@ -177,6 +180,9 @@ def _between_parts(ctx: Context, rs: list[Rate]) -> Iterator[Check | Finding]:
                        Related("imports", show(imp_r.q), imp_r.q.start, imp_r.q.end)))
 
 
+_ZH_VERB_END = lazy_compile(r"(?:为|达到|达|约)$")
+
+
 # Per head: total / count = average ----------------------------------------------------------------
 def _per_head(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
@@ -189,7 +195,7 @@ def _per_head(ctx: Context) -> Iterator[Check | Finding]:
             m = _ZH_PER.search(text, max(s0, x.start - 8), x.start)
             if not m:
                 continue
-            word = regex.sub(r"(?:为|达到|达|约)$", "", m.group())
+            word = _ZH_VERB_END.sub("", m.group())
             unit = _ZH_PER_UNIT.get(word)
             before = [q for q in ctx.between(s0, m.start())]
             counts = [q for q in before if q.kind == "count" and (unit is None or q.classifier == unit

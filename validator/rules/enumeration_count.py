@@ -711,6 +711,9 @@ def _en_forward(ctx: Context, q: Quantity) -> Reading | None:
     return Reading(tuple(items), None, open_end, True, body_start, body_start + len(body))
 
 
+_EN_LEAD_CONJ = lazy_compile(r"^(?:and|or|as\s+well\s+as)\s+")
+
+
 def _en_items(body: str, etc: bool = False) -> list[str] | None:
     """"A, B and C" / "A, B, and C" / "A and B" → items; None when "and" could sit inside an item."""
     pieces = [p.strip() for p in body.split(",")]
@@ -727,7 +730,7 @@ def _en_items(body: str, etc: bool = False) -> list[str] | None:
         head = pieces[:-1]
         if any(joins.search(" " + p + " ") for p in head):
             return None     # Ex) "research and development, sales and marketing" — unsure
-        lead = regex.match(r"^(?:and|or|as\s+well\s+as)\s+", last)
+        lead = _EN_LEAD_CONJ.match(last)
         if lead:
             items = head + [last[lead.end():]]     # Oxford comma
         else:

@@ -71,6 +71,10 @@ def _group(n: Quantity) -> bool:
             and 2 <= n.point <= 100000 and n.point.denominator == 1)
 
 
+_ZH_APPROX_END = lazy_compile(r"(?:约|大约|近|将近|接近|超过|不到|不足|逾|超)$")
+_ZH_ADVERB_END = lazy_compile(r"(?:分别|均|共|合计)$")
+
+
 def _zh_shares(ctx: Context, i: int) -> list[Quantity]:
     text, qs = ctx.text, ctx.quantities
     n = qs[i]
@@ -83,9 +87,9 @@ def _zh_shares(ctx: Context, i: int) -> list[Quantity]:
     if not m or _ZH_OTHER_BASE.search(m.group("mid")):
         return []
     mid = m.group("mid")
-    if regex.search(r"(?:约|大约|近|将近|接近|超过|不到|不足|逾|超)$", mid):
+    if _ZH_APPROX_END.search(mid):
         return []  # Ex) "女党员约占33.3%" — a rounded share, not a stated one
-    core = regex.sub(r"(?:分别|均|共|合计)$", "", mid)
+    core = _ZH_ADVERB_END.sub("", mid)
     noun = (n.noun or "")[:2]
     if core and not (core.endswith("的") or (noun and noun in core) or _ZH_MEMBERS.search(core)):
         return []  # Ex) "12个区县中，城镇人口占58.3%" — a share of people, not of the 12 districts
@@ -101,6 +105,9 @@ def _zh_shares(ctx: Context, i: int) -> list[Quantity]:
     return out
 
 
+_COMMA_ONLY = lazy_compile(r"^\s*,\s*$")
+
+
 def _en_shares(ctx: Context, i: int) -> list[Quantity]:
     text, qs = ctx.text, ctx.quantities
     n = qs[i]
@@ -110,7 +117,7 @@ def _en_shares(ctx: Context, i: int) -> list[Quantity]:
         s = qs[i + 1]
         if s.kind == "percent" and s.qualifier is None and _EN_SHARE_AFTER.match(text[n.end:s.start] if n.noun else ""):
             out.append(s)
-        elif s.kind == "percent" and s.qualifier is None and regex.match(r"^\s*,\s*$", text[n.end:s.start]):
+        elif s.kind == "percent" and s.qualifier is None and _COMMA_ONLY.match(text[n.end:s.start]):
             out.append(s)
     # Ex) "25.6% of the 43 firms"
     if i >= 1:

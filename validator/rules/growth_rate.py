@@ -251,8 +251,11 @@ _EN_FORECAST = lazy_compile(r"\b(?:would|will|could|may|might|to|expects?|expect
                              r"predicting|targeting|forecast|sees)\s+(?:an?\s+)?$", regex.IGNORECASE)
 
 
+_LOWER_WORD = lazy_compile(r"[a-z]+")
+
+
 def _family(words: str) -> str | None:
-    found = {f for f, ws in _FAMILIES.items() for w in regex.findall(r"[a-z]+", words.lower()) if w in ws}
+    found = {f for f, ws in _FAMILIES.items() for w in _LOWER_WORD.findall(words.lower()) if w in ws}
     return found.pop() if len(found) == 1 else None
 
 
@@ -385,6 +388,11 @@ def _from_or_to(text: str, s0: int, q: Quantity, old, new):
     return old, new
 
 
+_SHORT_PAREN = lazy_compile(r"\([^()]{0,40}\)")
+_EN_ARTICLE_GAP = lazy_compile(r"^\s*,?\s*(?:an?\s+)?$")
+_EN_OF_END = lazy_compile(r"\bof\s+$")
+
+
 def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
     text = ctx.text
     s0, s1 = ctx.sentence_of(r.q.start)
@@ -419,8 +427,8 @@ def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
         if prev:
             q = prev[-1]
             gap = text[q.end:r.start]
-            gap = regex.sub(r"\([^()]{0,40}\)", "", gap)
-            if _EN_B_BEFORE.match(gap) or (r.change and regex.match(r"^\s*,?\s*(?:an?\s+)?$", gap)):
+            gap = _SHORT_PAREN.sub("", gap)
+            if _EN_B_BEFORE.match(gap) or (r.change and _EN_ARTICLE_GAP.match(gap)):
                 new = q
     severity = SEVERITY
     if r.verb in _COMPARATIVE and old is None:
@@ -429,7 +437,7 @@ def _en_rate(ctx: Context, r: Rate) -> Iterator[Check | Finding]:
             if q.kind == "percent":
                 break
             if _val(ctx, q) is not None and not _paren_open(text, s0, q.start) and \
-                    regex.search(r"\bof\s+$", text[max(s0, q.start - 6):q.start]):
+                    _EN_OF_END.search(text[max(s0, q.start - 6):q.start]):
                 old = q
                 break
         if old is not None and new is None:
@@ -519,9 +527,12 @@ _LAST_YEAR = lazy_compile(r"\b(?:last|prior|previous|preceding)\s+year\b|\ba\s+y
                            regex.IGNORECASE)
 
 
+_PAREN = lazy_compile(r"\([^()]*\)")
+
+
 def _words(s: str, parens: bool = False) -> set[str]:
     if not parens:
-        s = regex.sub(r"\([^()]*\)", " ", s)
+        s = _PAREN.sub(" ", s)
     out = set()
     for w in _WORD.findall(s):
         w = w.lower()
@@ -607,6 +618,9 @@ def _cell_q(c) -> Quantity:
     return Quantity(c.text, c.start, c.end, c.value, c.point, "percent", "%", numeral=digits)
 
 
+_NOT_DIGIT_OR_POINT = lazy_compile(r"[^0-9.]")
+
+
 def _table_old(ctx: Context, new: Quantity):
     """Last period's figure for a value the text restates from a table row.
 
@@ -614,7 +628,7 @@ def _table_old(ctx: Context, new: Quantity):
     (5,730)" under the header " | 2019 | 2018": the old value is the 2018 column.
     """
     digits = (new.numeral or new.text)
-    digits = regex.sub(r"[^0-9.]", "", digits)
+    digits = _NOT_DIGIT_OR_POINT.sub("", digits)
     if not digits:
         return None
     rows = table_rows(ctx.text)
@@ -634,7 +648,7 @@ def _table_old(ctx: Context, new: Quantity):
             if c is None or c.percent:
                 continue
             if c.text.strip("()$ ").replace(",", "").replace(" ", "") .lstrip("$").lstrip("RMB") != digits \
-                    and regex.sub(r"[^0-9.]", "", c.text) != digits:
+                    and _NOT_DIGIT_OR_POINT.sub("", c.text) != digits:
                 continue
             ys = years_by_row.get(row.line_start)
             j = None
@@ -870,6 +884,9 @@ def _zh_diff(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | F
 _ZH_LAST = lazy_compile(r"^[（(，,]?(?:上年同期|去年同期|上年|去年|上年末)(?:为|是|的)?$")
 
 
+_COMMA_OR_NOTHING = lazy_compile(r"^[，,]?$")
+
+
 def _zh_last_year(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
     text, qs = ctx.text, ctx.quantities
     at = {r.q.start: r for r in rs}
@@ -878,7 +895,7 @@ def _zh_last_year(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Chec
         r = at.get(rq.start)
         if r is None or rq.start in done or b.lang != "zh" or r.basis not in ("", "yoy"):
             continue
-        if not regex.match(r"^[，,]?$", text[b.end:r.start]) or not _ZH_LAST.match(text[rq.end:a.start]):
+        if not _COMMA_OR_NOTHING.match(text[b.end:r.start]) or not _ZH_LAST.match(text[rq.end:a.start]):
             continue
         va, vb = _val(ctx, a), _val(ctx, b)
         if va is None or vb is None or not _same_unit(va[1], vb[1]) or a.kind != b.kind:
@@ -916,7 +933,7 @@ def _zh_components(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Che
         r = rate_at.get(p.start)
         if a.kind != "amount" or a.lang != "zh" or r is None or r.basis not in ("", "yoy"):
             continue
-        if not regex.match(r"^[，,]?$", text[a.end:r.start]):
+        if not _COMMA_OR_NOTHING.match(text[a.end:r.start]):
             continue
         if text[p.end:p.end + 1] in ("和", "、", "及", "与") or text[a.start - 1:a.start] in ("和", "、", "及", "与"):
             continue  # a paired list: "10293亿元和3544.9亿元，同增1.9%和38.4%"

@@ -411,9 +411,12 @@ def _zh_mark(ctx: Context, q: Quantity) -> tuple[bool, str]:
     return True, (scopes[-1] if scopes else "")
 
 
+_ZH_LIST_ITEM_GAP = lazy_compile(r"^\p{Han}{0,8}、$")
+
+
 def _listed_totals(ctx: Context, between: list[Quantity], q: Quantity) -> bool:
     prev = between[-1]
-    return bool(regex.match(r"^\p{Han}{0,8}、$", ctx.text[prev.end:q.start]))
+    return bool(_ZH_LIST_ITEM_GAP.match(ctx.text[prev.end:q.start]))
 
 
 def _zh_thing(q: Quantity) -> tuple[str, bool]:
@@ -459,6 +462,9 @@ def _gap(text: str, a: Quantity, b: Quantity) -> str:
     return s if len(s) <= _EN_GAP_MAX else "\x00"
 
 
+_EN_OF_AFTER = lazy_compile(r"^\)?,?\s+(?:of|out\s+of)\b")
+
+
 def _en_pair(ctx: Context, i: int):
     qs, text = ctx.quantities, ctx.text
     share = qs[i]
@@ -478,7 +484,7 @@ def _en_pair(ctx: Context, i: int):
             and _EN_SHARE_TO_WHOLE.match(_gap(text, share, nxt)):
         part, whole = prev, nxt
     elif prev and _EN_PART_TO_SHARE.match(_gap(text, prev, share)) \
-            and not regex.match(r"^\)?,?\s+(?:of|out\s+of)\b", text[share.end:share.end + 12]):
+            and not _EN_OF_AFTER.match(text[share.end:share.end + 12]):
         earlier = [x for x in ctx.between(s0, prev.start) if x.kind in _PART_KINDS]
         # Ex) "1,090 villages, of which 743 (66.8%) …" — and no other count it could be of
         # ("4,512 firms, up 8.3% from 4,166, of which 1,204 (26.7%)" is left alone)
@@ -735,8 +741,11 @@ def _column_title(table, j: int) -> str:
     return f" ({head})" if head and len(head) <= 40 else ""
 
 
+_DECIMALS = lazy_compile(r"\.([0-9]+)")
+
+
 def _cell_decimals(text: str) -> int:
-    m = regex.search(r"\.([0-9]+)", text)
+    m = _DECIMALS.search(text)
     return len(m.group(1)) if m else 0
 
 
@@ -770,6 +779,7 @@ _ZH_NAME_ZHANBI = lazy_compile(r"(?:营收|总营收|营业收入|营业总收�
 _ZH_NAME_SCOPE = lazy_compile(r"^(?:全[国省市区县州]|我国|中国|本[省市])")
 _ZH_SCOPE_WORDS = {"国": r"全国|我国|中国", "省": r"全省|本省|\p{Han}省", "市": r"全市|本市|\p{Han}市",
                    "区": r"全区|\p{Han}区", "县": r"全县|\p{Han}县", "州": r"全州|\p{Han}州"}
+_ZH_SCOPE_PATTERNS = {scope: lazy_compile(words) for scope, words in _ZH_SCOPE_WORDS.items()}
 # Ex) "，在服务出口总额的" — 在 written for 占 before a full name and 的
 _ZH_ZAI_NAME = lazy_compile(r"[，,]在(?:" + _NAMES_ALT + r")的$")
 # Words that end a clause naming a whole amount.  Ex) "实现营业收入" "GDP达到了" "生产总值为"
@@ -841,11 +851,15 @@ def _paragraph(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_ZH_RANGE_FILLER = lazy_compile(r"[份第\s]")
+_RANGE_DASH = lazy_compile(r"[—–~～至到]")
+
+
 def _last(pattern, text: str) -> str:
     found = ""
     for m in pattern.finditer(text):
         found = m.group()
-    return regex.sub(r"[份第\s]", "", regex.sub(r"[—–~～至到]", "-", found))
+    return _ZH_RANGE_FILLER.sub("", _RANGE_DASH.sub("-", found))
 
 
 def _zh_named_wholes(ctx: Context, share: Quantity, part: Quantity, key: str,
@@ -871,7 +885,7 @@ def _zh_named_wholes(ctx: Context, share: Quantity, part: Quantity, key: str,
         syn = next((w for w in synonyms if lead.endswith(w)), None)
         if syn is None:
             continue
-        if scope and not regex.search(_ZH_SCOPE_WORDS[scope], lead[:-len(syn)]):
+        if scope and not _ZH_SCOPE_PATTERNS[scope].search(lead[:-len(syn)]):
             continue  # Ex) "占全国进出口总值的": not the province's own total
         subject = _ZH_PERIOD.sub("", lead[:-len(syn)])
         subject = _ZH_WHOLE_LEAD.sub("", subject)
@@ -983,6 +997,9 @@ def _zh_lead(ctx: Context, q: Quantity) -> str:
     return _zh_clause(ctx, q)[1]
 
 
+_SPACE = lazy_compile(r"\s")
+
+
 def _zh_clause(ctx: Context, q: Quantity) -> tuple[int, str]:
     """Where *q*'s clause starts and its words before *q* without the verb, found once per report.
 
@@ -994,7 +1011,7 @@ def _zh_clause(ctx: Context, q: Quantity) -> tuple[int, str]:
         text = ctx.text
         lo = max(0, q.start - 30)
         cut = max((m.end() for m in _ZH_CLAUSE_BREAK.finditer(text, lo, q.start)), default=lo)
-        found = memo[id(q)] = (q, cut, _ZH_WHOLE_VERB.sub("", regex.sub(r"\s", "", text[cut:q.start])))
+        found = memo[id(q)] = (q, cut, _ZH_WHOLE_VERB.sub("", _SPACE.sub("", text[cut:q.start])))
     return found[1], found[2]
 
 
@@ -1037,11 +1054,16 @@ _EN_YEAR = lazy_compile(r"(?:19|20)[0-9]{2}")
 _EN_FULL_YEAR = lazy_compile(r"(?i)year\s+ended|years\s+ended|twelve\s+months|full\s+year|fiscal\s+year|\bFY")
 
 
+_SPACES = lazy_compile(r"\s+")
+_EN_LABEL_LEAD = lazy_compile(r"^(?:the|our|total) ")
+_EN_LABEL_COST = lazy_compile(r" (?:expenses?|costs?)$")
+
+
 def _en_norm(label: str) -> str:
     """Ex) "Selling and marketing expenses", "selling and marketing expense" → "selling and marketing"."""
-    s = regex.sub(r"\s+", " ", label.strip().lower().rstrip(":"))
-    s = regex.sub(r"^(?:the|our|total) ", "", s)
-    s = regex.sub(r" (?:expenses?|costs?)$", "", s)
+    s = _SPACES.sub(" ", label.strip().lower().rstrip(":"))
+    s = _EN_LABEL_LEAD.sub("", s)
+    s = _EN_LABEL_COST.sub("", s)
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
                     for w in s.split())
 
@@ -1147,6 +1169,9 @@ _ZH_MEASURES = lazy_compile(
 _ZH_MEASURE_VERB = lazy_compile(r"^(?:总量|总额)?(?:为|达到|达|是|实现|完成|约为)?[:：]?$")
 
 
+_ZH_YEAR_LEAD = lazy_compile(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年)?的?")
+
+
 def _zh_ratio_to_other(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     qs = ctx.quantities
@@ -1180,7 +1205,7 @@ def _zh_ratio_to_other(ctx: Context) -> Iterator[Check | Finding]:
             if k == -1:
                 continue
             rest = before[k + len(name):].lstrip("市省县区")
-            rest = regex.sub(r"^(?:(?:19|20)[0-9]{2}年)?(?:全年)?的?", "", rest)
+            rest = _ZH_YEAR_LEAD.sub("", rest)
             if not rest.startswith(measure) or not _ZH_MEASURE_VERB.match(rest[len(measure):]):
                 continue
             years_w = set(_ZH_YEAR.findall(text[w0:w.start]))

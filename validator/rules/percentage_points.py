@@ -196,6 +196,9 @@ def _vs_inline(ctx: Context, i: int, rs) -> Iterator[Check | Finding]:
     yield from _judge_diff(n, _signed_word(mc.group("verb")), a, b, mc.group("verb"), "error")
 
 
+_COMMA_OR_NOTHING = lazy_compile(r"^[，,]?$")
+
+
 # A share's change from the part's and the total's growth rates ---------------------------------------
 def _amount_rates(ctx: Context, rs: list[Rate]) -> list[tuple[Quantity, Rate]]:
     """Amounts stated with their growth rate right after them: "进口12568亿元，增长14.7%"."""
@@ -208,7 +211,7 @@ def _amount_rates(ctx: Context, rs: list[Rate]) -> list[tuple[Quantity, Rate]]:
         r = at.get(p.start)
         if a.kind != "amount" or r is None or r.basis not in ("", "yoy"):
             continue
-        if regex.match(r"^[，,]?$", text[a.end:r.start]) and not _listed(text, a, r.q):
+        if _COMMA_OR_NOTHING.match(text[a.end:r.start]) and not _listed(text, a, r.q):
             out.append((a, r))
     return out
 
@@ -282,6 +285,9 @@ def _share_change(ctx: Context, i: int, rs) -> Iterator[Check | Finding]:
                    Related("total_growth", show(rt.q), rt.q.start, rt.q.end)))
 
 
+_ZH_AREA_LEAD = lazy_compile(r"^(?:全省|全市|全国|全区|同期)")
+
+
 # "进口2087.5亿元，增长39.4%，拉动进口增长5.4个百分点" ---------------------------------------------------
 def _pull(ctx: Context, i: int, rs) -> Iterator[Check | Finding]:
     text, qs = ctx.text, ctx.quantities
@@ -292,7 +298,7 @@ def _pull(ctx: Context, i: int, rs) -> Iterator[Check | Finding]:
     if not mp:
         return
     name = mp.group("name").strip()
-    name = regex.sub(r"^(?:全省|全市|全国|全区|同期)", "", name)
+    name = _ZH_AREA_LEAD.sub("", name)
     if not name:
         return
     s0, _ = ctx.sentence_of(n.start)
@@ -350,6 +356,10 @@ def _pull(ctx: Context, i: int, rs) -> Iterator[Check | Finding]:
                   (Related("part", show(p), p.start, p.end), Related("total", show(t), t.start, t.end)))
 
 
+_ZH_THAN_END = lazy_compile(r"(?:比|较)$")
+_CAPITALS = lazy_compile(r"^[A-Z]+$")
+
+
 # "增速比全国（8.1%）快0.2个百分点" / "高于GDP增速6.6个百分点" -----------------------------------------------
 def _compare(ctx: Context, i: int, rs: list[Rate]) -> Iterator[Check | Finding]:
     text, qs = ctx.text, ctx.quantities
@@ -374,7 +384,7 @@ def _compare(ctx: Context, i: int, rs: list[Rate]) -> Iterator[Check | Finding]:
     # the compared rate: inline "（8.1%）" or by name
     inline = [q for q in ctx.between(clause_start + m.start(), n.start) if q.kind == "percent"]
     own_rates = [r for r in rs if s0 <= r.q.start < clause_start + m.start() and r.q.end <= n.start]
-    subj_name = _ZH_NAME_STRIP.sub("", regex.sub(r"(?:比|较)$", "", subject)).strip()
+    subj_name = _ZH_NAME_STRIP.sub("", _ZH_THAN_END.sub("", subject)).strip()
     a_list: list[Rate] = []
     looked_up = False
     if subj_name and len(subj_name) >= 2:
@@ -389,7 +399,7 @@ def _compare(ctx: Context, i: int, rs: list[Rate]) -> Iterator[Check | Finding]:
         b_vals = [(inline[0], inline[0].value, False)]
     else:
         name = _ZH_NAME_STRIP.sub("", comp.strip()).strip()
-        if not name or len(name) < 2 and not regex.match(r"^[A-Z]+$", name):
+        if not name or len(name) < 2 and not _CAPITALS.match(name):
             return
         found = _rates_named(ctx, rs, name, clause_start, a_list[0].q.start)
         basis = a_list[0].basis
@@ -473,7 +483,7 @@ def _percent_for_points(ctx: Context, rs: list[Rate], seen: set[int]) -> Iterato
             continue
         mt = _ZH_TO.match(text[a.end:b.start])
         r = at.get(c.start)
-        if not mt or r is None or r.basis or not regex.match(r"^[，,]?$", text[b.end:r.start]):
+        if not mt or r is None or r.basis or not _COMMA_OR_NOTHING.match(text[b.end:r.start]):
             continue
         if not a.point:
             continue

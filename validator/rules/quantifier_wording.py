@@ -176,6 +176,11 @@ def _adjacent_share(ctx: Context, w: Word) -> Quantity | None:
     return None
 
 
+_PAREN_GAP = lazy_compile(r"[（(]|,?\s*\(?")
+_SEP_GAP = lazy_compile(r"[\p{Han}]{0,2}[，,、]\s*|,\s*|\s*[—–]\s*")
+_EN_OF_THE_END = lazy_compile(r"\b(?:of|out\s+of)\s+(?:the\s+)?$", regex.I)
+
+
 def _adjacent_count(ctx: Context, w: Word) -> tuple[Quantity, Quantity] | None:
     """A part right next to the word and a whole of the same things earlier in the sentence."""
     text = ctx.text
@@ -185,10 +190,10 @@ def _adjacent_count(ctx: Context, w: Word) -> tuple[Quantity, Quantity] | None:
     after = [q for q in ctx.between(w.end, s1) if q.start >= w.end]
     before = [q for q in ctx.between(s0, w.start) if q.end <= w.start]
     kinds = ("count",) if zh else ("count", "number")
-    if after and after[0].kind in kinds and regex.fullmatch(r"[（(]|,?\s*\(?", text[w.end:after[0].start]):
+    if after and after[0].kind in kinds and _PAREN_GAP.fullmatch(text[w.end:after[0].start]):
         part = after[0]
     elif before and before[-1].kind in kinds and len(text[before[-1].end:w.start]) <= 4 \
-            and regex.fullmatch(r"[\p{Han}]{0,2}[，,、]\s*|,\s*|\s*[—–]\s*", text[before[-1].end:w.start]):
+            and _SEP_GAP.fullmatch(text[before[-1].end:w.start]):
         part = before[-1]
     if part is None or not part.exact:
         return None
@@ -202,7 +207,7 @@ def _adjacent_count(ctx: Context, w: Word) -> tuple[Quantity, Quantity] | None:
                 return part, q
         else:
             if _EN_OF.match(text[part.end:q.start]) or \
-                    regex.search(r"\b(?:of|out\s+of)\s+(?:the\s+)?$", text[max(0, q.start - 12):q.start], flags=regex.I):
+                    _EN_OF_THE_END.search(text[max(0, q.start - 12):q.start]):
                 return part, q
     return None
 
@@ -236,6 +241,12 @@ def _pct(iv: Interval) -> str:
     return f"{a}%" if a == b else f"{a}–{b}%"
 
 
+_EN_FROM_GAP = lazy_compile(r"\s+(?:from|since)\s+")
+_EN_THEN_TO_GAP = lazy_compile(r",?\s+(?:[a-z]+\s+){0,2}?to\s+")
+_EN_TO_GAP = lazy_compile(r"\s+to\s+")
+_EN_THEN_FROM_GAP = lazy_compile(r",?\s+(?:[a-z]+\s+){0,2}?from\s+")
+
+
 def _multiples(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for m in _EN_MULT.finditer(text):
@@ -248,9 +259,9 @@ def _multiples(ctx: Context) -> Iterator[Check | Finding]:
             if len(g1) > 12 or len(g2) > 30:
                 continue
             # Ex) "doubled from $2.1bn to $4.3bn" "more than doubled to 3,300 units from 2,100"
-            if regex.fullmatch(r"\s+(?:from|since)\s+", g1) and regex.fullmatch(r",?\s+(?:[a-z]+\s+){0,2}?to\s+", g2):
+            if _EN_FROM_GAP.fullmatch(g1) and _EN_THEN_TO_GAP.fullmatch(g2):
                 pair = (a, b)
-            elif regex.fullmatch(r"\s+to\s+", g1) and regex.fullmatch(r",?\s+(?:[a-z]+\s+){0,2}?from\s+", g2):
+            elif _EN_TO_GAP.fullmatch(g1) and _EN_THEN_FROM_GAP.fullmatch(g2):
                 pair = (b, a)
         if pair is None:
             continue

@@ -629,16 +629,20 @@ def _lead_span(ctx: Context) -> tuple[int, int] | None:
     return start, start + len(lead)
 
 
+_TOKEN = lazy_compile(r"[^\s]+")
+_EN_WORD = lazy_compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
 def _np_words_before(text: str, s0: int, end: int) -> tuple[list[str], int] | None:
     """The subject read backwards from a verb.  Ex) "… even as revenues" → ["revenues"]."""
     out: list[str] = []
     pos = end
-    for m in reversed(list(regex.finditer(r"[^\s]+", text[s0:end]))):
+    for m in reversed(list(_TOKEN.finditer(text[s0:end]))):
         w = m.group()
         core = w.strip(",;:()\"“”")
         if core != w and w.endswith((",", ";", ":", "(", ")", "\"", "”")):
             break
-        if not regex.fullmatch(r"[A-Za-z][A-Za-z'’\-]*", core):
+        if not _EN_WORD.fullmatch(core):
             # Ex) "in the six months ending 31 December rose": no subject of its own
             return None
         low = core.lower()
@@ -657,10 +661,10 @@ def _np_words_after(text: str, start: int, s1: int) -> tuple[list[str], int] | N
     """The subject after "a 7.5% rise in".  Ex) "exports outside the European Union."."""
     out: list[str] = []
     end = start
-    for m in regex.finditer(r"[^\s]+", text[start:s1]):
+    for m in _TOKEN.finditer(text[start:s1]):
         w = m.group()
         core = w.rstrip(",;:.)\"”")
-        if not regex.fullmatch(r"[A-Za-z][A-Za-z'’\-]*", core):
+        if not _EN_WORD.fullmatch(core):
             break
         if core.lower() in _NP_STOP:
             break
@@ -671,6 +675,14 @@ def _np_words_after(text: str, start: int, s1: int) -> tuple[list[str], int] | N
     return (out, end) if out else None
 
 
+_EUROPEAN_UNION = lazy_compile(r"\bEuropean\s+Union\b")
+_EN_OUTSIDE = lazy_compile(r"^(?P<head>.+?)\s+outside\s+(?:the\s+)?(?P<x>EU|US|UK|eurozone)$")
+_EN_AT_OF = lazy_compile(r"^(?P<head>.+?)\s+(?:at|of)\s+(?P<e>.+)$")
+_EN_ITS_THEIR = lazy_compile(r"\b(?:its|their)\b")
+_EN_PREPOSITION = lazy_compile(r"\s(?:at|in|for|from|of)\s")
+_POSSESSIVE_END = lazy_compile(r"['’]s?$")
+
+
 def _np_key(words: list[str]) -> tuple[str, frozenset[str], bool] | None:
     """(subject key, named holder, refers back) of a subject.
 
@@ -678,19 +690,19 @@ def _np_key(words: list[str]) -> tuple[str, frozenset[str], bool] | None:
     European Union" → ("non-eu export", {}, False); "its net profits" → ("net profit", …, True).
     """
     s = " ".join(words)
-    s = regex.sub(r"\bEuropean\s+Union\b", "EU", s)
+    s = _EUROPEAN_UNION.sub("EU", s)
     # Ex) "exports outside the EU" = "non-EU exports"
-    m = regex.match(r"^(?P<head>.+?)\s+outside\s+(?:the\s+)?(?P<x>EU|US|UK|eurozone)$", s)
+    m = _EN_OUTSIDE.match(s)
     if m:
         s = f"non-{m.group('x')} {m.group('head')}"
     holder: set[str] = set()
     # Ex) "Revenues at media group Acme" "profits of Acme" — the holder, not the measure
-    m = regex.match(r"^(?P<head>.+?)\s+(?:at|of)\s+(?P<e>.+)$", s)
+    m = _EN_AT_OF.match(s)
     # the holder ends with its name: not "at its European arm", a part of the holder
-    if m and m.group("e").split()[-1][:1].isupper() and not regex.search(r"\b(?:its|their)\b", m.group("e")):
+    if m and m.group("e").split()[-1][:1].isupper() and not _EN_ITS_THEIR.search(m.group("e")):
         holder = {w.lower() for w in m.group("e").split() if w[:1].isupper()}
         s = m.group("head")
-    elif regex.search(r"\s(?:at|in|for|from|of)\s", s):
+    elif _EN_PREPOSITION.search(s):
         return None
     toks = s.split()
     back = False
@@ -703,7 +715,7 @@ def _np_key(words: list[str]) -> tuple[str, frozenset[str], bool] | None:
         if low.endswith(("'s", "’s", "'", "’")):
             # Ex) "Acme's revenues" — a holder; "the group's revenues" — the story's subject
             if w[:1].isupper():
-                holder.add(regex.sub(r"['’]s?$", "", low))
+                holder.add(_POSSESSIVE_END.sub("", low))
             continue
         key.append(_stem(low))
     if not key:
@@ -777,6 +789,11 @@ _FUNCTION_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "analysts", "shares", "he", "she", "they", "we", "i", "mr", "ms", "mrs"}
 
 
+_EN_LOWER_WORD = lazy_compile(r"\b[a-z][a-z'’\-]*")
+_NON_PREFIX = lazy_compile(r"^non-")
+_MONTHS_LOWER = lazy_compile(_MONTHS.lower())
+
+
 def _names(ctx: Context, start: int, end: int) -> set[str]:
     """Names in a stretch of text: capitalised words that the document never writes in lower case.
 
@@ -786,19 +803,19 @@ def _names(ctx: Context, start: int, end: int) -> set[str]:
     text = ctx.text
     memo = ctx.memo("repeated-quantity:lower-words")
     if not memo:
-        memo["words"] = set(regex.findall(r"\b[a-z][a-z'’\-]*", text))
+        memo["words"] = set(_EN_LOWER_WORD.findall(text))
     lower = memo["words"]
     out = set()
     for m in _CAPITALISED.finditer(text, start, end):
         w = m.group()
         if _ACRONYM_DEFINED.search(text, max(start, m.start() - 3), m.start()):
             continue
-        w = regex.sub(r"['’]s?$", "", w)
+        w = _POSSESSIVE_END.sub("", w)
         low = w.lower()
-        low = regex.sub(r"^non-", "", low)
+        low = _NON_PREFIX.sub("", low)
         if low in ("european", "union"):
             low = "eu"
-        if low in _FUNCTION_WORDS or regex.fullmatch(_MONTHS.lower(), low) or w.lower() in lower:
+        if low in _FUNCTION_WORDS or _MONTHS_LOWER.fullmatch(low) or w.lower() in lower:
             continue
         out.add(low)
     return out
@@ -1056,13 +1073,18 @@ _STOP = {"of", "and", "the", "net", "total", "in", "for", "to", "a", "an", "rela
          "from", "on", "by", "with", "as", "at", "attributable", "company"}
 
 
+_LABEL_SEP = lazy_compile(r"[\s,;]+")
+_DASHES = lazy_compile(r"[-–]+")
+_SLASH_PARENS = lazy_compile(r"[/()]+")
+
+
 def _tokens(label: str) -> list[set[str]]:
     """The label's words that must appear, each a set of spellings.  "gains/(losses)" is either."""
     groups = []
-    for piece in regex.split(r"[\s,;]+", label.lower()):
+    for piece in _LABEL_SEP.split(label.lower()):
         # "software-as-a-service": every part is a word of the label
-        for part in regex.split(r"[-–]+", piece):
-            alts = {_stem(w) for w in regex.split(r"[/()]+", part) if w}
+        for part in _DASHES.split(piece):
+            alts = {_stem(w) for w in _SLASH_PARENS.split(part) if w}
             alts = {w for w in alts if w and w not in _STOP and w not in _MINOR and not w.isdigit()}
             if alts:
                 groups.append(alts)
@@ -1072,10 +1094,13 @@ def _tokens(label: str) -> list[set[str]]:
 _MINOR = {"as", "a", "an", "per"}
 
 
+_LABEL_WORD_SEP = lazy_compile(r"[\s\-–/(),;]+")
+
+
 def _acronym(label: str) -> str:
     """The initials a text may use for a row.  Ex) "Software-as-a-service related" → "saas",
     "Research and development" → "rd"."""
-    words = [w for w in regex.split(r"[\s\-–/(),;]+", label.lower()) if w]
+    words = [w for w in _LABEL_WORD_SEP.split(label.lower()) if w]
     words = [w for w in words if w not in ("and", "of", "the", "related", "net", "total", "&")]
     return "".join(w[0] for w in words if w[0].isalpha()) if len(words) >= 2 else ""
 
@@ -1095,16 +1120,22 @@ def _year_before(text: str, s0: int, end: int) -> str | None:
     return m.group("y") if m else None
 
 
+_ALT_SEP = lazy_compile(r"[/()\-–]+")
+
+
 def _heads_line(label: str, line_words: list[str]) -> bool:
     """The paragraph opens with the row's label as its heading.  Ex) "Finance expenses, net. Net …"."""
-    raw = [{_stem(a) for a in regex.split(r"[/()\-–]+", w) if a}
-           for w in regex.split(r"[\s,;]+", label.lower()) if w]
+    raw = [{_stem(a) for a in _ALT_SEP.split(w) if a}
+           for w in _LABEL_SEP.split(label.lower()) if w]
     raw = [g for g in raw if g][:2]
     return len(raw) == 2 and len(line_words) >= 2 and all(line_words[i] in raw[i] for i in range(2))
 
 
+_NOT_LOWER_ALNUM = lazy_compile(r"[^a-z0-9]")
+
+
 def _stem(w: str) -> str:
-    w = regex.sub(r"[^a-z0-9]", "", w)
+    w = _NOT_LOWER_ALNUM.sub("", w)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
@@ -1112,6 +1143,14 @@ def _stem(w: str) -> str:
     if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
         return w[:-1]
     return w
+
+
+_YEAR = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_HEAD_CHANGE_WORDS = lazy_compile(r"vs|change|%|percent|to\s", regex.I)
+_HEAD_CHANGE = lazy_compile(r"change", regex.I)
+_HEAD_PERCENT = lazy_compile(r"%|percent", regex.I)
+_HEAD_PERCENT_CHANGE = lazy_compile(r"%\s*change|percent", regex.I)
+_NOT_ALNUM = lazy_compile(r"[^A-Za-z0-9]+")
 
 
 def table_pairs(ctx: Context) -> list[TablePair]:
@@ -1144,15 +1183,15 @@ def table_pairs(ctx: Context) -> list[TablePair]:
             if is_header(r):
                 for j, raw in enumerate(r.raw):
                     # Ex) "2019" "FY2019" "Fiscal 2019" "December 31, 2019" — not "2019 vs. 2018"
-                    ys = regex.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", raw)
-                    if len(set(ys)) == 1 and not regex.search(r"vs|change|%|percent|to\s", raw, flags=regex.I):
+                    ys = _YEAR.findall(raw)
+                    if len(set(ys)) == 1 and not _HEAD_CHANGE_WORDS.search(raw):
                         years[j] = ys[0]
         data = [r for r in t.rows if r.numeric and not is_header(r) and r.label]
         heads = list(t.headers)
         # Ex) "Change 2021 vs. 2020 Amount" / "% CHANGE" "Percentage"
-        changes = [j for j, h in enumerate(heads) if regex.search(r"change", h, flags=regex.I)
-                   and not regex.search(r"%|percent", h, flags=regex.I)]
-        pchanges = [j for j, h in enumerate(heads) if regex.search(r"%\s*change|percent", h, flags=regex.I)]
+        changes = [j for j, h in enumerate(heads) if _HEAD_CHANGE.search(h)
+                   and not _HEAD_PERCENT.search(h)]
+        pchanges = [j for j, h in enumerate(heads) if _HEAD_PERCENT_CHANGE.search(h)]
         if (years or changes) and data:
             infos.append((scale, cur, years, changes, pchanges, data))
     if not infos:
@@ -1179,11 +1218,11 @@ def table_pairs(ctx: Context) -> list[TablePair]:
             year, change = "", "percent"
         else:
             continue
-        words = [_stem(w) for w in regex.split(r"[^A-Za-z0-9]+", text[s0:q.start].lower()) if w]
+        words = [_stem(w) for w in _NOT_ALNUM.split(text[s0:q.start].lower()) if w]
         window = set(words)
         first = next((w for w in words if w not in _LEAD), "")
         ls = text.rfind("\n", 0, q.start) + 1
-        line_words = [_stem(w) for w in regex.split(r"[^A-Za-z0-9]+", text[ls:ls + 80].lower()) if w][:3]
+        line_words = [_stem(w) for w in _NOT_ALNUM.split(text[ls:ls + 80].lower()) if w][:3]
         for scale, cur, years, changes, pchanges, data in infos:
             if change == "amount":
                 cols = changes

@@ -253,6 +253,9 @@ def _zh_ranks(text: str, pos: int) -> list[Rank]:
             for r in _ZH_RANK.finditer(text[start:pos + m.end()])]
 
 
+_ZH_FIRST = lazy_compile(r"^第?(?:1|一)[位名]?$")
+
+
 def _zh_lone(ctx: Context, pos: int, value: Quantity | Rank) -> bool:
     """Whether *value* stands alone after 分别: a short verb phrase before it, the clause after."""
     text = ctx.text
@@ -263,7 +266,7 @@ def _zh_lone(ctx: Context, pos: int, value: Quantity | Rank) -> bool:
         # the extreme value: 分别 written loosely for 均
         if value.point == 0 or (value.unit == "%" and value.point == 100):
             return False
-    elif regex.match(r"^第?(?:1|一)[位名]?$", value.text):
+    elif _ZH_FIRST.match(value.text):
         return False        # Ex) "产量和播种面积分别居全国第一" — both first: 分别 loose for 均
     after = text[value.end:value.end + 12].lstrip()
     if after[:1] in _ZH_LONE_GOES_ON or after.startswith("以及"):
@@ -449,6 +452,10 @@ _ONE_SUBJECT_MAX = 24
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2, "双": 2}
 
 
+_CLAUSE_SEP = lazy_compile(r"[，,；;：:。！？!?\n]")
+_ZH_AND = lazy_compile(r"[、和及与]")
+
+
 def _zh_one_name(ctx: Context, s0: int, mark: int, values: list[Quantity]) -> Iterator[Check | Finding]:
     """k values after 分别 and one noun phrase before it: a name dropped in an edit.
 
@@ -489,8 +496,8 @@ def _zh_one_name(ctx: Context, s0: int, mark: int, values: list[Quantity]) -> It
         if not _one_clause_clear(ctx, c_start, clause, qs, k, topic):
             return
     # After the values, in their clause: names written there.  Ex) "分别增长5%、6%的城镇和农村…"
-    tail = regex.split(r"[，,；;：:。！？!?\n]", text[values[-1].end:values[-1].end + 30], maxsplit=1)[0]
-    if _ONE_PACKED.search(tail) or regex.search(r"[、和及与]", tail):
+    tail = _CLAUSE_SEP.split(text[values[-1].end:values[-1].end + 30], maxsplit=1)[0]
+    if _ONE_PACKED.search(tail) or _ZH_AND.search(tail):
         return
     # Ex) "…分别增长5%、6%的两家企业"
     if any(n is None or n == k for n in _numerals_left(tail, [], 0)):
@@ -558,6 +565,11 @@ def _facts_list(ctx: Context, start: int, clause: str) -> bool:
     return len(kinds) > 1
 
 
+_DIGIT = lazy_compile(r"[0-9０-９]")
+_ZH_WORD_COUNT = lazy_compile(r"[两二三四五六七八九十几双](?:个|家|项|类|种|大|次|省|市|区|县|地|国|者|方|批|座|所|"
+                              r"条|名|位|支|只|台|部|件|届|轮|级|岸|城|镇|村|州|方面|领域|行业|产业|板块|季|月)")
+
+
 def _one_clause_clear(ctx: Context, c_start: int, clause: str, qs: list[Quantity], k: int,
                       topic: bool) -> bool:
     """Whether an earlier clause of the sentence names nothing the values could pair with.
@@ -574,7 +586,7 @@ def _one_clause_clear(ctx: Context, c_start: int, clause: str, qs: list[Quantity
         return False
     for q in qs:
         # Ex) "建成两个基地，…" "今明两年，…" — a count as long as the list, or any count in words
-        if q.kind == "count" and (q.point == k or not regex.search(r"[0-9０-９]", q.text)):
+        if q.kind == "count" and (q.point == k or not _DIGIT.search(q.text)):
             return False
         if q.kind == "duration" and q.point == k:
             return False
@@ -587,8 +599,7 @@ def _one_clause_clear(ctx: Context, c_start: int, clause: str, qs: list[Quantity
         left = _numerals_left(raw, [q for q in qs if q.kind in ("duration", "year", "date")], c_start)
         return not any(n is None or n == k for n in left)
     # Ex) "两市" "三大产业" written in words, not extracted as a count
-    return not regex.search(r"[两二三四五六七八九十几双](?:个|家|项|类|种|大|次|省|市|区|县|地|国|者|方|批|座|所|"
-                            r"条|名|位|支|只|台|部|件|届|轮|级|岸|城|镇|村|州|方面|领域|行业|产业|板块|季|月)", raw)
+    return not _ZH_WORD_COUNT.search(raw)
 
 
 def _blank(m) -> str:
@@ -659,6 +670,9 @@ def _judge_one_name(values: list[Quantity], subject: str) -> Iterator[Check | Fi
 
 # -- English -------------------------------------------------------------------------------------
 
+_SPACE_COMMA_GAP = lazy_compile(r"^[\s,]*$")
+
+
 def _check_en(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for m in _EN_MARK.finditer(text):
@@ -669,7 +683,7 @@ def _check_en(ctx: Context) -> Iterator[Check | Finding]:
             continue
         last = before[-1]
         gap = text[last.end:m.start()]
-        if regex.match(r"^[\s,]*$", gap):
+        if _SPACE_COMMA_GAP.match(gap):
             values = _en_run(ctx, before)
             if values[0].kind in _NOT_VALUES:
                 # Ex) "rose 5% and 7% in 2003 and 2004, respectively" — the years are the names
@@ -710,6 +724,9 @@ def _en_run(ctx: Context, qs: list[Quantity]) -> list[Quantity]:
     return out[::-1]
 
 
+_EN_FROM_TO_GAP = lazy_compile(r"^\s+(?:from|to|against|compared\s+with)\s+$")
+
+
 def _en_names_before(ctx: Context, s0: int, first: Quantity, before: list[Quantity]) -> Names | None:
     """The "A, B and C" list before the values, after any earlier number in the sentence."""
     text = ctx.text
@@ -720,7 +737,7 @@ def _en_names_before(ctx: Context, s0: int, first: Quantity, before: list[Quanti
     nxt = first.start
     for q in reversed(earlier):
         gap = text[q.end:nxt]
-        if _EN_VALUE_SEP.match(gap) or regex.match(r"^\s+(?:from|to|against|compared\s+with)\s+$", gap):
+        if _EN_VALUE_SEP.match(gap) or _EN_FROM_TO_GAP.match(gap):
             nxt = q.start
             continue
         start = q.end
@@ -734,6 +751,11 @@ def _en_names_before(ctx: Context, s0: int, first: Quantity, before: list[Quanti
     return Names(tuple(names), None, certain)
 
 
+_EN_NAME_START = lazy_compile(r"^[A-Za-z$£€“\"']")
+_ANY_DIGIT = lazy_compile(r"\d")
+_EN_LEAD_PREP = lazy_compile(r"^.*?\b(?:from|of|in|at|for|on)\s+")
+
+
 def _en_split_head(head: str) -> tuple[list[str], bool] | None:
     """Names in the words before the values: the run "A, B and C" around the last "and"."""
     ands = list(_EN_AND.finditer(head))
@@ -741,7 +763,7 @@ def _en_split_head(head: str) -> tuple[list[str], bool] | None:
         return None
     a = ands[-1]
     before, after = head[:a.start()], head[a.end():]
-    if not after.strip() or not regex.match(r"^[A-Za-z$£€“\"']", after.strip()):
+    if not after.strip() or not _EN_NAME_START.match(after.strip()):
         return None
     pieces = before.split(",")
     oxford = len(pieces) > 1 and not pieces[-1].strip()
@@ -753,7 +775,7 @@ def _en_split_head(head: str) -> tuple[list[str], bool] | None:
     covered = 0
     for i, p in enumerate(reversed(earlier)):
         first_of_sentence = i == len(earlier) - 1
-        if not p or regex.search(r"\d", p) or (first_of_sentence and _EN_INTRO.match(p)):
+        if not p or _ANY_DIGIT.search(p) or (first_of_sentence and _EN_INTRO.match(p)):
             break       # Ex) "In 2004, …" "Last year, …" — the clause before the names
         if _EN_AND.search(" " + p + " "):
             return None     # Ex) "Marks and Spencer, Tesco and …" — cannot tell where names end
@@ -767,7 +789,7 @@ def _en_split_head(head: str) -> tuple[list[str], bool] | None:
             break
         run.append(p)
         covered += 1
-    if not names[0] or regex.search(r"\d", names[0]):
+    if not names[0] or _ANY_DIGIT.search(names[0]):
         return None
     # Ex) "Revenue from Europe, Asia and the Americas rose …" — the names without the verb
     tail = []
@@ -776,7 +798,7 @@ def _en_split_head(head: str) -> tuple[list[str], bool] | None:
             break
         tail.append(w)
     first = run[-1] if run else names[0]
-    lead = regex.match(r"^.*?\b(?:from|of|in|at|for|on)\s+", first)
+    lead = _EN_LEAD_PREP.match(first)
     if lead and len(first.split()) > 1:
         if run:
             run[-1] = first[lead.end():]
@@ -801,11 +823,14 @@ def _after_last_preposition(phrase: str) -> str | None:
     return None
 
 
+_EN_LEAD_AND_OR = lazy_compile(r"^(?:and|or)\s+")
+
+
 def _en_split(s: str) -> tuple[list[str], bool] | None:
     """"Europe and Asia" / "Europe, Asia and Africa" → names."""
     pieces = [p.strip() for p in s.split(",")]
     last = pieces[-1]
-    lead = regex.match(r"^(?:and|or)\s+", last)
+    lead = _EN_LEAD_AND_OR.match(last)
     if lead:
         names = pieces[:-1] + [last[lead.end():]]
     else:

@@ -37,8 +37,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..lazyre import lazy_compile
 
 from ..interval import Interval, fmt
@@ -115,6 +113,9 @@ class _Token:
     seg_start: int
 
 
+_ZH_BOUND_AFTER = lazy_compile(r"^(?:以上|以下|左右)")
+
+
 def _zh_tokens(ctx: Context, l0: int, l1: int) -> list[_Token]:
     """The shares of one paragraph, a 分别 list of shares as one token."""
     text = ctx.text
@@ -132,7 +133,7 @@ def _zh_tokens(ctx: Context, l0: int, l1: int) -> list[_Token]:
         if not m or _ZH_FROM.search(pre) or _ZH_MOVE.match(text, q.end):
             i += 1
             continue
-        if regex.match(r"^(?:以上|以下|左右)", text[q.end:q.end + 2]):
+        if _ZH_BOUND_AFTER.match(text[q.end:q.end + 2]):
             i += 1
             continue
         group = [q]
@@ -260,6 +261,11 @@ _EN_OF_OPEN = lazy_compile(r"^\s*Of\s+(?:the\s+|all\s+|its\s+|their\s+)?[\w'’\
 _EN_ELLIPSIS = lazy_compile(r"\s+(?:[a-z]+\s+)?(?:in|from|at|for|to|on)\s+(?:the\s+)?[A-Z]")
 
 
+_ZH_EACH_SHARE_END = lazy_compile(r"分别占(?P<b>[^，。；\d]{0,8}?的)?(?:比重)?(?:为)?$")
+_ZH_AND = lazy_compile(r"[和、及与]")
+_EN_RESPECTIVELY_AFTER = lazy_compile(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?,?\s+respectively")
+
+
 def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
     text = ctx.text
     qs = ctx.quantities
@@ -282,15 +288,15 @@ def _lists(ctx: Context) -> Iterator[tuple[str, bool, list[Share]]]:
             continue  # one share in several years ("2020年、2021年分别占…"), or not shares at all
         if q.lang == "zh":
             pre = text[max(0, q.start - 12):q.start]
-            bm = regex.search(r"分别占(?P<b>[^，。；\d]{0,8}?的)?(?:比重)?(?:为)?$", pre)
-            if len(group) >= 2 and bm and not regex.search(r"[和、及与]", bm.group("b") or "") \
+            bm = _ZH_EACH_SHARE_END.search(pre)
+            if len(group) >= 2 and bm and not _ZH_AND.search(bm.group("b") or "") \
                     and not _ZH_MOVE.match(text, group[-1].end):
                 yield "分别占", False, [Share(x.text, x.start, x.end, x.value) for x in group]
         else:
             sentence = text[s0:s1]
             tail = text[group[-1].end:group[-1].end + 48]
             # Ex) "38%, 27% and 9%, respectively" "… and 9% of group revenue, respectively"
-            if len(group) >= 2 and regex.match(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3})?,?\s+respectively", tail) and _EN_SHARE_VERB.search(
+            if len(group) >= 2 and _EN_RESPECTIVELY_AFTER.match(tail) and _EN_SHARE_VERB.search(
                     text[s0:q.start]):
                 yield "respectively", False, [Share(x.text, x.start, x.end, x.value) for x in group]
             elif _EN_OF_OPEN.match(text[s0:q.start]):

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..lazyre import lazy_compile
 
 from ..model import Check, Finding, Quantity, Related
@@ -89,10 +87,13 @@ def _judge(whole: Quantity, part: Quantity, how: str) -> Iterator[Check | Findin
                   evidence, related)
 
 
+_ZH_OF_WHICH = lazy_compile(r"其中")
+
+
 # ---------------------------------------------------------------------------------------------
 def _zh_qizhong(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
-    for m in regex.finditer(r"其中", text):
+    for m in _ZH_OF_WHICH.finditer(text):
         s0, s1 = ctx.sentence_of(m.start())
         w0 = s0
         if not text[s0:m.start()].strip(" \u3000，,"):
@@ -138,6 +139,9 @@ def _zh_qizhong(ctx: Context) -> Iterator[Check | Finding]:
 # Ex) "全市37个工业行业大类中，33个行业…" "在已发布业绩预告的14只券商股中，有8只…"
 
 
+_ZH_AMONG_AFTER = lazy_compile(r"[\p{Han}A-Za-z]{0,12}?中[，,]")
+
+
 def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
     qs = ctx.quantities
     text = ctx.text
@@ -145,7 +149,7 @@ def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
         if whole.lang != "zh" or whole.kind != "count" or not whole.classifier:
             continue
         # the whole is followed by its noun and 中: "37个工业行业大类中，"
-        m = regex.match(r"[\p{Han}A-Za-z]{0,12}?中[，,]", text[whole.end:whole.end + 16])
+        m = _ZH_AMONG_AFTER.match(text[whole.end:whole.end + 16])
         if not m:
             continue
         s0, s1 = ctx.sentence_of(whole.start)
@@ -175,6 +179,9 @@ def _en_noun(q: Quantity) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
+_EN_WORDS_COMMA = lazy_compile(r"(?:\s+[A-Za-z'’-]+){1,4},\s+")
+
+
 def _en(ctx: Context) -> Iterator[Check | Finding]:
     qs = ctx.quantities
     text = ctx.text
@@ -200,7 +207,7 @@ def _en(ctx: Context) -> Iterator[Check | Finding]:
         m = _EN_OF_OPEN.search(text, max(s0, q.start - 20), q.start)
         if m and q.kind in ("count", "number"):
             nxt = [x for x in qs[i + 1:i + 3] if x.start < s1]
-            if nxt and regex.fullmatch(r"(?:\s+[A-Za-z'’-]+){1,4},\s+", text[q.end:nxt[0].start]):
+            if nxt and _EN_WORDS_COMMA.fullmatch(text[q.end:nxt[0].start]):
                 part = nxt[0]
                 if _comparable(q, part, of_the=True):
                     yield from _judge(q, part, "of the")

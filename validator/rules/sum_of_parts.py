@@ -53,8 +53,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-import regex
-
 from ..lazyre import lazy_compile
 
 from ..extract.tables import Cell, Row, Table, is_header, tables
@@ -358,10 +356,13 @@ def _vertical(table: Table, seg: list[Row], cols: list[int]) -> Iterator[Check |
                              note=f"the same rows add up in {other}")
 
 
+_YEAR = lazy_compile(r"(?:19|20)[0-9]{2}")
+
+
 def _head(table: Table, j: int) -> str:
     """A short column title for messages.  Ex) "Three months ended 31 December 2019 …" → "2019"."""
     head = table.headers[j] if j < len(table.headers) else ""
-    years = regex.findall(r"(?:19|20)[0-9]{2}", head)
+    years = _YEAR.findall(head)
     if years and not _CHANGE_HEAD.search(head):
         return years[-1]
     return head if len(head) <= 40 else "…" + head[-39:]
@@ -604,6 +605,10 @@ def _zh_breakdown(ctx: Context, t: Quantity, line_end: int, what: str, total, pa
         yield from _zh_balance(ctx, t, found["出口"], found["进口"], end, scope)
 
 
+_ZH_VERSUS = lazy_compile(r"[对与同]")
+_ZH_TO_END = lazy_compile(r"(?:至|到)$")
+
+
 def _zh_balance(ctx: Context, t: Quantity, exp: Quantity, imp: Quantity, end: int,
                 scope: str) -> Iterator[Check | Finding]:
     """A balance stated after exports and imports: 顺差 = 出口 − 进口, 逆差 = 进口 − 出口."""
@@ -611,14 +616,14 @@ def _zh_balance(ctx: Context, t: Quantity, exp: Quantity, imp: Quantity, end: in
     for m in _ZH_BALANCE.finditer(ctx.text, last, end):
         lead = ctx.text[max(last, m.start() - 8):m.start()]
         # Ex) "对美贸易顺差" is bilateral; "服务贸易逆差" after a 货物 total is another scope
-        if regex.search(r"[对与同]", lead) or any(w in lead and w not in scope for w in ("服务", "货物", "商品")):
+        if _ZH_VERSUS.search(lead) or any(w in lead and w not in scope for w in ("服务", "货物", "商品")):
             return
         for q in _amounts(ctx, m.end(), min(end, m.end() + 16)):
             gap = ctx.text[m.end():q.start]
             if q.kind != "amount" or q.unit != t.unit or any(c in gap for c in _ZH_STOP):
                 return
             if "%" in gap or "％" in gap:
-                if not regex.search(r"(?:至|到)$", gap):
+                if not _ZH_TO_END.search(gap):
                     return
             elif not _ZH_BALANCE_GAP.search(gap):
                 return
@@ -638,6 +643,9 @@ _ZH_AMOUNT_TOTAL = lazy_compile(r"总投资|总额|总计|合计|共计|总共")
 # A figure that is a change or a knock-on amount, not a part.  Ex) "比上年增加…" "带动社会投资…"
 _NOT_A_PART = lazy_compile(r"增加|减少|增长|下降|提高|降低|带动|拉动|撬动|比|较")
 _ZH_COUNT_OPEN = lazy_compile(r"包括|其中|分别是|分别为|含")
+
+
+_ZH_AND_WORD = lazy_compile(r"(?:以及|及|和|与)")
 
 
 def _zh_counts(ctx: Context) -> Iterator[Check | Finding]:
@@ -663,7 +671,7 @@ def _zh_counts(ctx: Context) -> Iterator[Check | Finding]:
             continue
         # The parts are the whole breakdown when they are joined in one clause ("这10个…以及…这5个")
         joined = all(not any(c in ctx.text[a.end:b.start] for c in "，；,;") and
-                     regex.search(r"(?:以及|及|和|与)", ctx.text[a.end:b.start])
+                     _ZH_AND_WORD.search(ctx.text[a.end:b.start])
                      for a, b in zip(parts, parts[1:]))
         these = all(ctx.text[max(0, q.start - 1):q.start] in ("这", "此") for q in parts)
         if joined and these:
@@ -707,6 +715,9 @@ def _zh_among(ctx: Context) -> Iterator[Check | Finding]:
 _ZH_PULL = lazy_compile(r"拉动(?P<t>[\p{Han}]{1,8}?)(?:增长|下降)?(?:了)?(?:约)?$")
 
 
+_ZH_AND = lazy_compile(r"[、和及与]")
+
+
 def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for t in ctx.quantities:
@@ -719,7 +730,7 @@ def _zh_contributions(ctx: Context) -> Iterator[Check | Finding]:
         # a summary: its sentence states no figure of its own and names a group ("A、B拉动…")
         if any(q.kind in ("amount", "percent", "count") for q in ctx.between(s0, s1)):
             continue
-        if not regex.search(r"[、和及与]", text[s0:m.start()]):
+        if not _ZH_AND.search(text[s0:m.start()]):
             continue
         _, l1 = _line(ctx, t.start)
         parts = []
@@ -739,6 +750,9 @@ _ZH_SUM_AFTER = lazy_compile(r"(?:两者|二者|三者|两项|三项|以上|上�
 _ZH_LIST_GAP = lazy_compile(r"(?:和|、|及|与|以及)|[，、；,]?[\p{Han}]{1,10}")
 
 
+_ZH_TOTAL_GAP = lazy_compile(r"[，,]?(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?")
+
+
 def _zh_sums_after(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for t in ctx.quantities:
@@ -752,8 +766,7 @@ def _zh_sums_after(ctx: Context) -> Iterator[Check | Finding]:
         nxt = t
         # the figures right before the total, one list or one short clause each
         gap_to_total = text[before[-1].end:t.start] if before else ""
-        if not regex.fullmatch(r"[，,]?(?:两者|二者|三者|两项|三项|以上|上述)?(?:合计|共计|总计|加总|相加|之和)(?:为|达|达到|约)?",
-                               gap_to_total):
+        if not _ZH_TOTAL_GAP.fullmatch(gap_to_total):
             continue
         for q in reversed(before):
             gap = text[q.end:nxt.start] if nxt is not t else ""
@@ -773,6 +786,9 @@ _EN_WHOLE_GAP = lazy_compile(
     r"(?i)(?:\s+[A-Za-z-]+){0,3}(?:,\s*|\s*\(\s*|\s*[—–-]\s*|\s+)(?P<k>made\s+up\s+of|comprising|comprised\s+of|"
     r"consisting\s+of|split\s+between|of\s+which|including)\s+(?:a\s+|an\s+)?")
 _EN_PART_GAP = lazy_compile(r"(?i)(?:\s+[^,;.$£€]{0,40}?)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a\s+|an\s+|another\s+)?")
+
+
+_EN_OF_WHICH = lazy_compile(r"(?i)of\s+which|including")
 
 
 def _en_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
@@ -795,7 +811,7 @@ def _en_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
             parts.append(q)
         if len(parts) < 2 or any(q.qualifier is not None for q in parts):
             continue
-        complete = not regex.match(r"(?i)of\s+which|including", m.group("k"))
+        complete = not _EN_OF_WHICH.match(m.group("k"))
         if not complete and w.qualifier is not None:
             continue
         if complete and w.qualifier is not None:
@@ -829,9 +845,14 @@ def _disjoint_labels(ctx: Context, start: int, parts: list[Quantity]) -> bool:
 _ZH_UP = lazy_compile(r"^(?:增加|增长|多|高出|提高|扩大)(?:了)?(?:约|近)?$")
 
 
+_ZH_COMPARE = lazy_compile(r"比|相比于?|相较于?|较")
+_ZH_CHANGE_VERB_END = lazy_compile(r"(?:增加|增长|多|高出|提高|扩大|减少|下降|少|降低|缩小|回落)(?:了)?(?:约|近)?$")
+_ZH_GROWTH_VERB_END = lazy_compile(r"(?:增加|减少|增长|下降)(?:了)?(?:约)?$")
+
+
 def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
-    for m in regex.finditer(r"比|相比于?|相较于?|较", text):
+    for m in _ZH_COMPARE.finditer(text):
         if m.group() == "比" and (text[m.start() - 1:m.start()] in ("占", "对", "好", "相") or
                                  text[m.end():m.end() + 1] in ("重", "例", "率", "值", "较", "照", "如")):
             continue  # 占比, 比重, 比例, 比较 … are not comparisons with a stated base
@@ -857,12 +878,12 @@ def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
         verb = text[b.end:d.start]
         if m.group() == "比":
             # Ex) "…的73129亿元增加了9966.9亿元": the verb right after the base
-            vm = regex.search(r"(?:增加|增长|多|高出|提高|扩大|减少|下降|少|降低|缩小|回落)(?:了)?(?:约|近)?$", verb)
+            vm = _ZH_CHANGE_VERB_END.search(verb)
             if not vm or len(verb) > 6:
                 continue
         else:
             # Ex) "相比2020年…110760.94亿元的数据，2021年广东省GDP总量增加了约1.36万亿元"
-            vm = regex.search(r"(?:增加|增长|多|高出|提高|扩大|减少|下降|少|降低|缩小|回落)(?:了)?(?:约|近)?$", verb)
+            vm = _ZH_CHANGE_VERB_END.search(verb)
             if not vm or "%" in verb or sum(verb.count(c) for c in "，,") > 1 or "。" in verb:
                 continue
         up = bool(_ZH_UP.match(vm.group()))
@@ -872,7 +893,7 @@ def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
         l0, _ = _line(ctx, m.start())
         cands = [q for q in _amounts(ctx, max(p0, l0), m.start())
                  if q.kind == "amount" and q.unit == b.unit and not _milestone(ctx, q)
-                 and not regex.search(r"(?:增加|减少|增长|下降)(?:了)?(?:约)?$", _clause_before(ctx, q))]
+                 and not _ZH_GROWTH_VERB_END.search(_clause_before(ctx, q))]
         if not cands:
             continue
         a = cands[-1]
@@ -886,6 +907,11 @@ def _zh_differences(ctx: Context) -> Iterator[Check | Finding]:
 _ZH_GAP_PHRASE = lazy_compile(r"与(?P<y>[\p{Han}]{2,4}?)(?:之间)?的差距(?:缩小|扩大|拉大)?(?:到|至|为|达)(?:约)?$")
 
 
+_ZH_YEAR_NIAN = lazy_compile(r"(?:19|20)[0-9]{2}(?=年)")
+_ZH_AMOUNT_GAP = lazy_compile(r"[市省]?(?:(?P<y>[0-9]{4})年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?"
+                              r"(?:为|以|达|达到|是)?")
+
+
 def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity | None:
     """The last figure written right after *name* before *before*.  Ex) "深圳以14324.47亿元".
 
@@ -894,14 +920,12 @@ def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity |
     """
     text = ctx.text
     l0, l1 = _line(ctx, before)
-    years_here = set(regex.findall(r"(?:19|20)[0-9]{2}(?=年)", text[l0:l1]))
+    years_here = set(_ZH_YEAR_NIAN.findall(text[l0:l1]))
     pos = text.rfind(name, 0, before)
     while pos != -1:
         for q in _amounts(ctx, pos + len(name), min(before, pos + len(name) + 12)):
             gap = text[pos + len(name):q.start]
-            m = regex.fullmatch(
-                r"[市省]?(?:(?P<y>[0-9]{4})年)?(?:上半年|全年|前三季度)?(?:的)?(?:GDP|生产总值|经济总量)?(?:总量)?"
-                r"(?:为|以|达|达到|是)?", gap)
+            m = _ZH_AMOUNT_GAP.fullmatch(gap)
             if q.kind == "amount" and q.unit == unit and m and q.qualifier is None:
                 if m.group("y") and years_here and m.group("y") not in years_here:
                     return None
@@ -913,6 +937,9 @@ def _entity_value(ctx: Context, name: str, before: int, unit: str) -> Quantity |
 
 # Ex) "广州28231.97亿元，重庆27894.02亿元，两者相差337.95亿元"
 _ZH_DIFFER = lazy_compile(r"(?:两者|二者|两地|两省|两市|双方)(?:之间)?(?:相差|差距为|差距达|差额为|差了)(?:约)?$|相差(?:约)?$")
+
+
+_ZH_EXCEEDS_END = lazy_compile(r"(?P<x>[\p{Han}]{2,3}?)(?:GDP|生产总值|经济总量|总量)?(?:超出|高出|多出|领先)(?P<y>[\p{Han}]{2,3}?)(?:约|近)?$")
 
 
 def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
@@ -947,7 +974,7 @@ def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
                 continue
             a = cands[-1]
         else:
-            vm = regex.search(r"(?P<x>[\p{Han}]{2,3}?)(?:GDP|生产总值|经济总量|总量)?(?:超出|高出|多出|领先)(?P<y>[\p{Han}]{2,3}?)(?:约|近)?$", pre)
+            vm = _ZH_EXCEEDS_END.search(pre)
             if not vm:
                 continue
             at = d.start - len(vm.group())
@@ -1071,12 +1098,18 @@ def _en_trade_pair(ctx: Context, s0: int, s1: int, unit: str):
     return None
 
 
+_GOODS_SERVICES = {w: lazy_compile(rf"(?i)\b{w}\b") for w in ("goods", "services")}
+
+
 def _scope(s: str) -> set[str]:
-    return {w for w in ("goods", "services") if regex.search(rf"(?i)\b{w}\b", s)}
+    return {w for w, p in _GOODS_SERVICES.items() if p.search(s)}
 
 
 def _periods(s: str) -> set[str]:
     return {m.group().lower() for m in _EN_PERIOD.finditer(s)} | set(_EN_YEAR.findall(s))
+
+
+_EN_WITH_NAME = lazy_compile(r"\s+with\s+[A-Z]")
 
 
 def _en_balance_figures(ctx: Context):
@@ -1084,7 +1117,7 @@ def _en_balance_figures(ctx: Context):
     text = ctx.text
     for m in _EN_BALANCE.finditer(text):
         s0, s1 = ctx.sentence_of(m.start())
-        if regex.match(r"\s+with\s+[A-Z]", text[m.end():m.end() + 8]):
+        if _EN_WITH_NAME.match(text[m.end():m.end() + 8]):
             continue  # a bilateral balance ("the deficit with China")
         sentence = text[s0:s1]
         if not _EN_TRADE_WORDS.search(sentence) or _EN_OTHER_BALANCE.search(sentence):
