@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from validator.model import Check, PackedChecks
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds"
@@ -262,3 +266,46 @@ def test_pieces_audited_in_parallel_give_the_result_of_one_process(monkeypatch):
     assert two.findings == one.findings and two.checks == one.checks
     assert len([f for f in two.findings if f.rule == "percent-of-total"]) == \
         len([i for i in range(120) if i % 7 == 3])
+
+
+_checks = st.lists(st.builds(
+    Check, rule=st.sampled_from(["percent-of-total", "respectively", "sum-of-parts"]),
+    start=st.integers(0, 10**9), end=st.integers(0, 10**9), status=st.sampled_from(["passed", "failed"]),
+    stated=st.text(max_size=12), expected=st.text(max_size=12), message=st.text(max_size=40)), max_size=30)
+
+
+@given(st.lists(_checks, max_size=5))
+def test_packed_checks_give_back_the_checks_in_order(groups):
+    """Packed piece by piece, the checks come back equal, in order, by iteration, index and slice,
+    and survive pickling (results cross process boundaries)."""
+    import pickle
+    packed = PackedChecks([PackedChecks.pack(g) for g in groups], [len(g) for g in groups])
+    flat = tuple(c for g in groups for c in g)
+    assert len(packed) == len(flat) and tuple(packed) == flat and packed == flat
+    assert all(packed[i] == flat[i] for i in range(-len(flat), len(flat)))
+    assert packed[1:4] == flat[1:4]
+    assert pickle.loads(pickle.dumps(packed)) == packed
+    with pytest.raises(IndexError):
+        packed[len(flat)]
+
+
+def test_a_document_in_pieces_keeps_its_checks_packed(monkeypatch):
+    """Only a document audited in pieces gets packed checks; they equal the checks the same
+    pieces give unpacked, and a reporter reads them like a tuple."""
+    from validator import runner
+    from validator.model import Document
+    from validator.report.text_format import render
+    from validator.rules import RULES
+    doc = Document.from_text("big.txt", _paragraphs(120))
+    monkeypatch.setattr(runner, "PIECE_CHARS", 1500)
+    pieced = runner.audit_document(doc, RULES)
+    assert isinstance(pieced.checks, PackedChecks)
+    expected = []
+    for a, b in runner.pieces(doc.text, 1500):
+        found, checked = [], []
+        runner._run_rules(runner.Context.of(runner._piece(doc, a, b)), RULES, found, checked, shift=a)
+        expected += runner._in_order(checked)
+    assert tuple(pieced.checks) == tuple(expected) and len(expected) > 60
+    assert f"{len(expected)} relation(s) checked" in render([pieced])
+    small = runner.audit_document(Document.from_text("small.txt", GOOD), RULES)
+    assert isinstance(small.checks, tuple)

@@ -7,6 +7,7 @@ column are derived from character offsets once, when reporting.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from fractions import Fraction
@@ -131,6 +132,67 @@ class Check:
     message: str = ""
 
 
+class PackedChecks(Sequence):
+    """The checks of a document audited in pieces, kept compressed piece by piece.
+
+    A check held as objects costs about 0.5 KB (mostly its message); a 100 MB report has over a
+    million of them.  Packed (the fields as tuples, pickled, zlib level 1) they cost a few dozen
+    bytes each, and a reporter that only counts them never unpacks them.  Iterating gives the
+    same :class:`Check` objects, in the same order, as the tuple would.  The blobs are made by
+    this process or its forked workers only (see runner.audit_document), never read from disk.
+    """
+
+    __slots__ = ("_blobs", "_counts")
+
+    def __init__(self, blobs: Iterable[bytes] = (), counts: Iterable[int] = ()) -> None:
+        self._blobs = tuple(blobs)
+        self._counts = tuple(counts)
+
+    @staticmethod
+    def pack(checks: Iterable[Check]) -> bytes:
+        import pickle
+        import zlib
+        rows = [(c.rule, c.start, c.end, c.status, c.stated, c.expected, c.message) for c in checks]
+        return zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+    @staticmethod
+    def _unpack(blob: bytes) -> list[Check]:
+        import pickle
+        import zlib
+        return [Check(*row) for row in pickle.loads(zlib.decompress(blob))]
+
+    def __len__(self) -> int:
+        return sum(self._counts)
+
+    def __iter__(self) -> Iterator[Check]:
+        for blob in self._blobs:
+            yield from self._unpack(blob)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("check index out of range")
+        for blob, count in zip(self._blobs, self._counts):
+            if i < count:
+                return self._unpack(blob)[i]
+            i -= count
+        raise IndexError("check index out of range")  # pragma: no cover - counts match blobs
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # like a list: compared by content
+
+    def __repr__(self) -> str:
+        return f"PackedChecks({len(self)} checks in {len(self._blobs)} pieces)"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
@@ -151,7 +213,7 @@ class FileResult:
     path: str
     document: Document | None
     findings: tuple[Finding, ...] = ()
-    checks: tuple[Check, ...] = ()
+    checks: tuple[Check, ...] | PackedChecks = ()  # packed for a document audited in pieces
     error: str | None = None
     claims: tuple = field(default=())
 

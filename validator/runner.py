@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 
 from .load import LoadError, discover, load
-from .model import Check, Document, FileResult, Finding
+from .model import Check, Document, FileResult, Finding, PackedChecks
 from .rules import BY_ID, RULES
 from .rules.base import Context
 
@@ -47,10 +47,14 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None, jobs
     checks: list[Check] = []
     ctx = None
     named = claims is not None and bool(claims.for_document(doc.path))
+    packed = None
     if len(doc.text) > 2 * PIECE_CHARS and not named:
-        for found, checked in _pieces_audited(doc, pieces(doc.text, PIECE_CHARS), rules, jobs):
+        blobs, counts = [], []
+        for found, blob, count in _pieces_audited(doc, pieces(doc.text, PIECE_CHARS), rules, jobs):
             findings += found
-            checks += checked
+            blobs.append(blob)
+            counts.append(count)
+        packed = PackedChecks(blobs, counts)
     else:
         ctx = Context.of(doc)
         _run_rules(ctx, rules, findings, checks)
@@ -61,10 +65,19 @@ def audit_document(doc: Document, rules: Iterable[ModuleType], claims=None, jobs
         found, checked, claim_entries = run_claims(doc, ctx.quantities, claims)
         findings = _fold_claims(findings, found)
         checks += checked
-    findings.sort(key=lambda f: (f.start, f.rule, f.end, f.message))
-    checks.sort(key=lambda c: (c.start, c.rule, c.end, c.status, c.message))
-    return FileResult(doc.path, doc, tuple(findings), tuple(dict.fromkeys(checks)),
+    findings.sort(key=_finding_order)
+    return FileResult(doc.path, doc, tuple(findings), packed if packed is not None else _in_order(checks),
                       claims=tuple(claim_entries))
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (f.start, f.rule, f.end, f.message)
+
+
+def _in_order(checks: list[Check]) -> tuple[Check, ...]:
+    """Checks by position, each once."""
+    checks.sort(key=lambda c: (c.start, c.rule, c.end, c.status, c.message))
+    return tuple(dict.fromkeys(checks))
 
 
 def _run_rules(ctx: Context, rules: list[ModuleType], findings: list, checks: list, shift: int = 0) -> None:
@@ -93,17 +106,20 @@ def pieces(text: str, size: int) -> list[tuple[int, int]]:
 _PIECES: dict = {}
 
 
-def _piece_work(span: tuple[int, int]) -> tuple[list, list]:
-    """One piece's findings and checks, at offsets in the whole document."""
+def _piece_work(span: tuple[int, int]) -> tuple[list, bytes, int]:
+    """One piece's findings, and its checks packed (in order, each once), at offsets in the
+    whole document.  A check lies inside its piece, so the pieces' checks joined in order are
+    in order."""
     a, b = span
     found: list[Finding] = []
     checked: list[Check] = []
     _run_rules(Context.of(_piece(_PIECES["doc"], a, b)), _PIECES["rules"], found, checked, shift=a)
-    return found, checked
+    checks = _in_order(checked)
+    return found, PackedChecks.pack(checks), len(checks)
 
 
 def _pieces_audited(doc: Document, spans: list[tuple[int, int]], rules: list[ModuleType],
-                    jobs: int) -> Iterator[tuple[list, list]]:
+                    jobs: int) -> Iterator[tuple[list, bytes, int]]:
     _PIECES.update(doc=doc, rules=rules)
     try:
         if jobs <= 1 or len(spans) <= 1:
