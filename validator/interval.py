@@ -21,7 +21,7 @@ Num = Fraction
 
 def frac(value: int | str | Decimal | Fraction) -> Fraction:
     """An exact Fraction from an int, a decimal string, a Decimal or a Fraction."""
-    if isinstance(value, Fraction):
+    if type(value) is Fraction or isinstance(value, Fraction):
         return value
     if isinstance(value, Decimal):
         return Fraction(value)
@@ -36,19 +36,24 @@ class Interval:
     hi: Fraction | None
 
     def __post_init__(self) -> None:
-        if self.lo is not None and self.hi is not None and self.lo > self.hi:
+        lo, hi = self.lo, self.hi
+        if lo is not None and hi is not None and lo is not hi and lo > hi:
             raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
 
     # -- construction -------------------------------------------------------------------
     @staticmethod
     def exact(value) -> "Interval":
         v = frac(value)
-        return Interval(v, v)
+        return _unchecked(v, v)
 
     @staticmethod
     def around(value, half_width) -> "Interval":
         v, h = frac(value), frac(half_width)
-        return Interval(v - h, v + h)
+        # v ± h over the common denominator, in integers (the same exact values as v - h, v + h)
+        a, b, d = v.numerator * h.denominator, h.numerator * v.denominator, v.denominator * h.denominator
+        if b < 0:
+            return Interval(Fraction(a - b, d), Fraction(a + b, d))  # lo > hi: refused as empty
+        return _unchecked(Fraction(a - b, d), Fraction(a + b, d))
 
     @staticmethod
     def rounded(text: str) -> "Interval":
@@ -135,6 +140,19 @@ class Interval:
         lo = "-inf" if self.lo is None else fmt(self.lo)
         hi = "inf" if self.hi is None else fmt(self.hi)
         return f"[{lo}, {hi}]"
+
+
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+def _unchecked(lo: Fraction, hi: Fraction) -> Interval:
+    """``Interval(lo, hi)`` for bounds known to be in order (what ``__init__`` does, without the
+    comparison of ``__post_init__``)."""
+    iv = _new_object(Interval)
+    _set_field(iv, "lo", lo)
+    _set_field(iv, "hi", hi)
+    return iv
 
 
 def _mul_unbounded(a: Interval, b: Interval) -> Interval:

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 import regex
 
 from ..lazyre import lazy_compile
 
-from ..interval import Interval, frac
+from ..interval import Interval
 from ..model import Document, Quantity
 from .numerals import (EN_SCALES, ZH_BIG_UNITS, ZH_NUMERAL_CHARS, parse_en_words,
                        parse_zh_fraction_parts, parse_zh_integer, parse_zh_number)
@@ -46,6 +48,7 @@ _EN_NUM_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 
 _EN_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
+# (_NUMBER_START below lists where a match can begin: keep the two in step.)
 NUMBER = lazy_compile(r"""
     (?P<cur>(?:US\$|HK\$|A\$|C\$|RMB|[$£€¥￥])[ \u00a0]?)?     # Ex) "$3.6bn" "RMB16,002" "$ 72,831"
     (?:
@@ -65,15 +68,18 @@ NUMBER = lazy_compile(r"""
     """, regex.VERBOSE | regex.IGNORECASE)
 
 # After the numeral.  Ex) "700多个" "1000余名" "3.47万名" "18.3亿元" "3万多"
-_APPROX_SUFFIX = lazy_compile(r"多|余")
-_ZH_MAGNITUDE = lazy_compile(r"万亿|亿|万|千|百")
+_APPROX_SUFFIX_WORDS = "多|余"
+_APPROX_SUFFIX = lazy_compile(_APPROX_SUFFIX_WORDS)
+_ZH_MAGNITUDE_WORDS = "万亿|亿|万|千|百"
+_ZH_MAGNITUDE = lazy_compile(_ZH_MAGNITUDE_WORDS)
 _EN_MAGNITUDE = lazy_compile(r"\s?(?:(?P<w>thousand|million|billion|trillion)\b|(?P<a>bn|tn|mn|m|k)(?![A-Za-z]))",
                               regex.IGNORECASE)
 
 _PERCENT = lazy_compile(r"\s?(?P<u>%|％|‰)|\s?(?P<w>per\s?cent\b|percent\b)", regex.IGNORECASE)
 _PP = lazy_compile(r"个百分点|百分点|\s?(?:percentage[-\s]points?\b|pp\b|pts\b)", regex.IGNORECASE)
 _MULTIPLE = lazy_compile(r"倍|\s?(?:times\b|-fold\b)", regex.IGNORECASE)
-_ZH_CURRENCY = lazy_compile(r"元人民币|元|美元|港元|港币|欧元|英镑|日元|人民币")
+_ZH_CURRENCY_WORDS = "元人民币|元|美元|港元|港币|欧元|英镑|日元|人民币"
+_ZH_CURRENCY = lazy_compile(_ZH_CURRENCY_WORDS)
 # Ex) "3.6 billion yuan" "537m euros" "36bn kroner" "40 euro cents"
 _EN_CURRENCY = lazy_compile(
     r"\s(?P<c>yuan|renminbi|dollars?|euros?\s+cents|euros?|pounds?|pence|cents|kroner|kronor|krona|"
@@ -100,15 +106,18 @@ def _en_currency_code(word: str) -> str:
 
 
 # Measure units: the amount is measured, so it is rounded at its last digit.
-_ZH_MEASURE = lazy_compile(
-    r"平方公里|平方千米|平方米|立方米|千瓦时|万千瓦|千瓦|吉瓦时|吉瓦|兆瓦|千伏|公里|千米|公顷|公斤|千克|吨|亩|"
-    r"标准箱|海里|英寸|厘米|毫米|微克|毫升|升|斤|方|米|岁|小时|分钟")
-_ZH_TIME = lazy_compile(r"个月|周年|年|天")
+_ZH_MEASURE_WORDS = (
+    "平方公里|平方千米|平方米|立方米|千瓦时|万千瓦|千瓦|吉瓦时|吉瓦|兆瓦|千伏|公里|千米|公顷|公斤|千克|吨|亩|"
+    "标准箱|海里|英寸|厘米|毫米|微克|毫升|升|斤|方|米|岁|小时|分钟")
+_ZH_MEASURE = lazy_compile(_ZH_MEASURE_WORDS)
+_ZH_TIME_WORDS = "个月|周年|年|天"
+_ZH_TIME = lazy_compile(_ZH_TIME_WORDS)
 # Measure words for counted things.  Ex) "743个" "136名" "4项" "四级" "857个"
-_ZH_CLASSIFIER = lazy_compile(
-    r"人次|户次|个|名|项|家|所|座|条|次|人|户|级|类|种|件|位|套|台|辆|艘|架|株|头|只|期|场|届|支|本|篇|"
-    r"部|处|间|栋|宗|笔|份|张|册|门|起|例|枚|颗|棵|根|片|块|轮|批|方面|层|区|县|村|镇|乡|省|市|国|所|点|"
-    r"段|道|座|团|队|组|对|列|回")
+_ZH_CLASSIFIER_WORDS = (
+    "人次|户次|个|名|项|家|所|座|条|次|人|户|级|类|种|件|位|套|台|辆|艘|架|株|头|只|期|场|届|支|本|篇|"
+    "部|处|间|栋|宗|笔|份|张|册|门|起|例|枚|颗|棵|根|片|块|轮|批|方面|层|区|县|村|镇|乡|省|市|国|所|点|"
+    "段|道|座|团|队|组|对|列|回")
+_ZH_CLASSIFIER = lazy_compile(_ZH_CLASSIFIER_WORDS)
 # Single-character measure words that also begin common words: the numeral must be Arabic
 # or the next character must not make a word.  Ex) "一道" "一批" "一点" "一体" are not counts.
 _WEAK_AFTER_ZH = set("道批点对区国市省县村镇乡段层门片块根部本支队组团起处份张条笔")
@@ -163,7 +172,8 @@ _EN_PRE = lazy_compile(
     r"fewer\sthan|under|up\sto|close\sto|just\sover|just\sunder|some|upwards\sof|in\sexcess\sof|"
     r"below|above|no\smore\sthan|no\sless\sthan|not\smore\sthan|around\sa|about\sa)\s+$",
     regex.IGNORECASE)
-_ZH_POST = lazy_compile(r"以上|以下|左右|上下|之多|多|余")
+_ZH_POST_WORDS = "以上|以下|左右|上下|之多|多|余"
+_ZH_POST = lazy_compile(_ZH_POST_WORDS)
 # Ex) "500 or more" "65 plus," "500+" — but not "$81.8bn plus interest"
 _EN_POST = lazy_compile(r"\s(?:or\s(?:more|so|less|fewer)\b|plus(?=\s*[,.;:)]|\s*$))|\+", regex.IGNORECASE)
 
@@ -182,6 +192,28 @@ _PRE_KIND = {"大约": "approx", "约为": "approx", "约": "approx", "大概": 
 _POST_KIND = {"以上": "lower", "以下": "upper", "左右": "approx", "上下": "approx", "之多": "lower",
               "多": "lower-digit", "余": "lower-digit", "or more": "lower", "or so": "approx",
               "or less": "upper", "or fewer": "upper", "plus": "lower", "+": "lower"}
+
+
+def _first_chars(words: str) -> frozenset[str]:
+    """The characters an alternation of plain words (no metacharacters, no flags) begins with."""
+    return frozenset(w[0] for w in words.split("|"))
+
+
+# What each pattern after a numeral can begin with: where the next character is none of these,
+# the pattern cannot match there and is not tried.  The English patterns are case-insensitive
+# and may begin with whitespace (str.isspace() holds for every character \s matches); the
+# letters are listed in both cases, with the Kelvin sign, which case-folds to k.
+_APPROX_SUFFIX_FIRST = _first_chars(_APPROX_SUFFIX_WORDS)
+_ZH_MAGNITUDE_FIRST = _first_chars(_ZH_MAGNITUDE_WORDS)
+_ZH_CURRENCY_FIRST = _first_chars(_ZH_CURRENCY_WORDS)
+_ZH_MEASURE_FIRST = _first_chars(_ZH_MEASURE_WORDS)
+_ZH_TIME_FIRST = _first_chars(_ZH_TIME_WORDS)
+_ZH_CLASSIFIER_FIRST = _first_chars(_ZH_CLASSIFIER_WORDS)
+_ZH_POST_FIRST = _first_chars(_ZH_POST_WORDS)
+_EN_MAGNITUDE_FIRST = frozenset("tTmMbBkK\u212a")      # + whitespace
+_PERCENT_FIRST = frozenset("%％‰pP")                    # + whitespace
+_PP_FIRST = frozenset("个百pP")                          # + whitespace
+_MULTIPLE_FIRST = frozenset("倍tT-")                     # + whitespace
 
 _QUOTE_OPEN = "“「『\"‘"
 _QUOTE_CLOSE = "”」』\"’"
@@ -228,9 +260,68 @@ def _digit_unit(digits: str) -> Fraction:
     return Fraction(10) ** (len(d) - len(stripped)) if stripped else Fraction(1)
 
 
+def _read_arabic(ar: str) -> tuple[str, Fraction, int, Fraction, Fraction]:
+    """An Arabic numeral as written: its plain digits, value, number of decimals, the place of its
+    last written digit and that of its last non-zero digit.  Ex) "1,090" → ("1090", 1090, 0, 1, 10)."""
+    digits = _decimal_text(ar)
+    whole, _, dec = digits.partition(".")
+    decimals = len(dec)
+    try:
+        point = Fraction(int(whole + dec), 10 ** decimals)
+    except ValueError:  # more digits than int() reads from a string: as exact through Decimal
+        point = Fraction(Decimal(digits))
+    return digits, point, decimals, Fraction(1, 10 ** decimals), _digit_unit(digits)
+
+
+def _cached(read, maxsize: int):
+    """*read* with its results kept for numerals of up to 24 characters.
+
+    The numeral readers are pure functions of the numeral's text, and reports repeat numerals;
+    longer strings (runs of digits in odd input) are read each time and never kept.
+    """
+    kept = lru_cache(maxsize=maxsize)(read)
+
+    def cached(s: str):
+        return kept(s) if len(s) <= 24 else read(s)
+    cached.cache_clear = kept.cache_clear
+    return cached
+
+
+_arabic = _cached(_read_arabic, 8192)
+_parse_zh_integer = _cached(parse_zh_integer, 1024)
+_parse_zh_number = _cached(parse_zh_number, 4096)
+_parse_zh_fraction_parts = _cached(parse_zh_fraction_parts, 1024)
+_parse_en_words = _cached(parse_en_words, 1024)
+
+_ZH_MAGNITUDE_VALUE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
+_EN_MAGNITUDE_VALUE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
+                       "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}
+_ZH_TIME_UNIT = {"年": "year", "周年": "year", "个月": "month", "天": "day"}
+_DATE_UNIT = {"月": "month", "日": "day", "号": "day"}
+
+
+def _times(x: Fraction, factor: int | Fraction, divisor: int = 1) -> Fraction:
+    """``x * factor / divisor``, in integers when the factor is an int (the same exact value)."""
+    if type(factor) is int:
+        if factor == 1 and divisor == 1:
+            return x
+        return Fraction(x.numerator * factor, x.denominator * divisor)
+    return x * factor / divisor
+
+
 def _approx(iv: Interval, point: Fraction) -> Interval:
     w = abs(point) * APPROX_RELATIVE
     return Interval(iv.lo - w, iv.hi + w)
+
+
+# Where a numeral can begin: a superset of the places where NUMBER matches (a currency sign or
+# code, a digit, a Chinese numeral character, an English number word after no letter).  The
+# regex engine finds these much faster than NUMBER itself, whose optional currency prefix keeps
+# it from skipping ahead; NUMBER is then tried at each of them in turn, which finds exactly the
+# match ``NUMBER.search`` would.
+_NUMBER_START = lazy_compile(
+    r"[$£€¥￥0-9０-９零〇一二两三四五六七八九十百千万亿]|US\$|HK\$|A\$|C\$|RMB|"
+    r"(?<![A-Za-z-])(?:one|" + _EN_NUM_WORDS + ")", regex.IGNORECASE)
 
 
 def extract(doc: Document | str) -> list[Quantity]:
@@ -238,7 +329,13 @@ def extract(doc: Document | str) -> list[Quantity]:
     text = doc.text if isinstance(doc, Document) else doc
     out: list[Quantity] = []
     pos = 0
-    while (m := NUMBER.search(text, pos)) is not None:
+    find = _NUMBER_START.search
+    number = NUMBER.match
+    while (c := find(text, pos)) is not None:
+        m = number(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
         q = _quantity(text, m)
         pos = m.end()
         if q is not None and (not out or q.start >= out[-1].end):
@@ -299,9 +396,9 @@ _ARABIC = lazy_compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per way of writing
     start, pos = m.start(), m.end()
     n = len(text)
-    cur = (m.group("cur") or "").strip(" \u00a0")
-    ar, zh, en = m.group("ar"), m.group("zh"), m.group("en")
-    nstart = m.start("ar") if ar is not None else m.start("zh") if zh is not None else m.start("en")
+    cur, ar, zh, en = m.groups()    # the groups of NUMBER, in order
+    cur = (cur or "").strip(" \u00a0")
+    nstart = m.start(2) if ar is not None else m.start(3) if zh is not None else m.start(4)
     prev = text[nstart - 1] if nstart > 0 else ""
     lang = "en" if (en or (ar and (cur in ("$", "£", "€", "US$", "A$", "C$", "HK$")
                                    or _ascii_context(text, start, pos)))) else "zh"
@@ -311,7 +408,6 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
     exact = True
     fraction_den: int | None = None
     if ar is not None:
-        digits = _decimal_text(ar)
         # Ex) "第3" "3.1.2" "Q1" "H1" "G20" "COVID-19" "PM2.5" — ordinals, versions and names
         if prev == "第" or (prev in ".．" and nstart >= 2 and text[nstart - 2].isdigit()):
             return None
@@ -321,10 +417,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
             return None
         if pos < n and text[pos] in ".．" and pos + 1 < n and text[pos + 1].isdigit():
             return None
-        point = frac(digits)
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        unit_place = Fraction(1, 10 ** decimals)
-        last_digit_unit = _digit_unit(digits)
+        digits, point, decimals, unit_place, last_digit_unit = _arabic(ar)
         mf = _SLASH_FRACTION.match(text, pos) if lang == "zh" and not cur and prev not in "/／" else None
         if mf and decimals == 0 and "," not in ar and 0 < point < int(mf.group("den")) <= 100:
             # Ex) "产量占全国1/4" → 25%, read like 四分之一
@@ -341,7 +434,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
         doubling = _ZH_DOUBLING_BEFORE.search(text, max(0, nstart - 2), nstart)
         if doubling and text.startswith("番", pos):
             # Ex) "翻一番" → 2×, "翻了两番" → 4×
-            times = parse_zh_integer(zh)
+            times = _parse_zh_integer(zh)
             if times is None or times[0] > 10:
                 return None
             value = Fraction(2) ** times[0]
@@ -353,14 +446,14 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
             unit_place = last_digit_unit = Fraction(50)
             pos += 1
         elif "分之" in zh:
-            parts = parse_zh_fraction_parts(zh)
+            parts = _parse_zh_fraction_parts(zh)
             if parts is None:
                 return None
             numerator, fraction_den, num_place = parts
             point = numerator * 100 / fraction_den
             unit_place = last_digit_unit = num_place * 100 / fraction_den
         else:
-            parsed = parse_zh_number(zh)
+            parsed = _parse_zh_number(zh)
             if parsed is None:
                 return None
             point, unit_place = parsed
@@ -371,7 +464,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
                 scale = 4
         digits = str(point)
     else:
-        val = parse_en_words(en)
+        val = _parse_en_words(en)
         if val is None or prev == "-":
             return None
         point = Fraction(val)
@@ -381,7 +474,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
     # -- what follows: 多/余, magnitude, 多/余 ------------------------------------------------
     num_end = pos
     qualifier, qualifier_text = None, ""
-    mm = _APPROX_SUFFIX.match(text, pos)
+    mm = _APPROX_SUFFIX.match(text, pos) if text[pos:pos + 1] in _APPROX_SUFFIX_FIRST else None
     if mm and fraction_den is None and (ar is not None or zh is not None):
         # Ex) "700多" "1000余" "两万多"
         qualifier, qualifier_text = "lower-digit", mm.group()
@@ -390,22 +483,21 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
     if fraction_den is not None:
         pass
     elif ar is not None or (zh is not None and (qualifier or "点" in zh)):
-        mz = _ZH_MAGNITUDE.match(text, pos)
+        mz = _ZH_MAGNITUDE.match(text, pos) if text[pos:pos + 1] in _ZH_MAGNITUDE_FIRST else None
         if mz and zh is not None and mz.group() in "千百":
             mz = None  # Ex) "两千多" — 千 after a Chinese numeral is part of it
         if mz and not (mz.group() in "千百" and _ZH_CLASSIFIER.match(text, mz.end()) is None
                        and _ZH_CURRENCY.match(text, mz.end()) is None):
             # Ex) "3.47万" "200多万" "两千多万" "18.3亿" "3千人"
-            mag = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}[mz.group()]
+            mag = _ZH_MAGNITUDE_VALUE[mz.group()]
             pos = num_end = mz.end()
-        elif ar is not None:
+        elif ar is not None and ((c0 := text[pos:pos + 1]) in _EN_MAGNITUDE_FIRST or c0.isspace()):
             me = _EN_MAGNITUDE.match(text, pos)
             if me and (me.group("w") or cur or me.group("a").lower() in ("bn", "tn", "mn")
                        or _EN_CURRENCY.match(text, me.end())):
                 # Ex) "3.6 billion" "$12m" "2.5bn"
                 word = (me.group("w") or me.group("a")).lower()
-                mag = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
-                       "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}[word]
+                mag = _EN_MAGNITUDE_VALUE[word]
                 pos = me.end()
                 num_end = pos
                 lang = "en"
@@ -418,7 +510,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
     if mag != 1:
         scale += len(str(mag)) - 1
         exact = False
-        mm = _APPROX_SUFFIX.match(text, pos)
+        mm = _APPROX_SUFFIX.match(text, pos) if text[pos:pos + 1] in _APPROX_SUFFIX_FIRST else None
         if mm and qualifier is None:
             # Ex) "3万多": a step of the last digit, scaled below
             qualifier, qualifier_text = "lower-digit", mm.group()
@@ -428,20 +520,22 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
 
     # -- unit ----------------------------------------------------------------------------
     kind, unit, classifier, noun = "number", "", "", ""
-    factor = Fraction(mag)
+    factor = mag    # an int, or a Fraction for ‰
+    c0 = text[pos:pos + 1]
+    space = c0.isspace()
     if fraction_den is not None:
         kind, unit = "percent", "%"
         exact = False
-    elif (mp := _PERCENT.match(text, pos)):
+    elif (space or c0 in _PERCENT_FIRST) and (mp := _PERCENT.match(text, pos)):
         kind, unit = "percent", "%"
         if mp.group("u") == "‰":
-            factor /= 10
+            factor = Fraction(mag, 10)
         pos = mp.end()
         exact = False
-    elif (mp := _PP.match(text, pos)):
+    elif (space or c0 in _PP_FIRST) and (mp := _PP.match(text, pos)):
         kind, unit, exact = "pp", "pp", False
         pos = mp.end()
-    elif (mp := _MULTIPLE.match(text, pos)):
+    elif (space or c0 in _MULTIPLE_FIRST) and (mp := _MULTIPLE.match(text, pos)):
         kind, unit, exact = "multiple", "×", False
         pos = mp.end()
     elif zh is not None and text.startswith("成", pos) and point < 10 and scale == 0:
@@ -454,13 +548,13 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
         mc = _EN_CURRENCY.match(text, pos)
         if mc:
             pos = mc.end()
-    elif (mc := _ZH_CURRENCY.match(text, pos)):
+    elif c0 in _ZH_CURRENCY_FIRST and (mc := _ZH_CURRENCY.match(text, pos)):
         kind, unit, exact = "amount", _ZH_CURRENCY_CODE[mc.group()], False
         pos = mc.end()
     elif (mc := _EN_CURRENCY.match(text, pos)) and lang == "en":
         kind, unit, exact = "amount", _en_currency_code(mc.group("c")), False
         pos = mc.end()
-    elif (mt := _ZH_MEASURE.match(text, pos)):
+    elif c0 in _ZH_MEASURE_FIRST and (mt := _ZH_MEASURE.match(text, pos)):
         kind, unit, exact = "measure", mt.group(), False
         pos = mt.end()
     elif ar is not None and _is_year(text, ar, digits, point, scale, nstart, pos, lang):
@@ -477,14 +571,14 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
         # Ex) "7月份" "15日" "1-7月" "12 March" "March 12" — a date.
         end = pos + 1 if lang == "zh" and text[pos] in "月日号" else pos
         return Quantity(text[start:end], start, end, Interval.exact(point), point, "date",
-                        {"月": "month", "日": "day", "号": "day"}.get(text[pos], "day") if pos < n else "day",
+                        _DATE_UNIT.get(text[pos], "day") if pos < n else "day",
                         lang=lang, numeral=ar)
     elif ar is not None and lang == "en" and _EN_ORDINAL.match(text, pos):
         return None  # Ex) "1st" "3rd quarter"
-    elif (mt := _ZH_TIME.match(text, pos)):
-        kind, unit = "duration", {"年": "year", "周年": "year", "个月": "month", "天": "day"}[mt.group()]
+    elif c0 in _ZH_TIME_FIRST and (mt := _ZH_TIME.match(text, pos)):
+        kind, unit = "duration", _ZH_TIME_UNIT[mt.group()]
         pos = mt.end()
-    elif (mcl := _ZH_CLASSIFIER.match(text, pos)):
+    elif c0 in _ZH_CLASSIFIER_FIRST and (mcl := _ZH_CLASSIFIER.match(text, pos)):
         cl = mcl.group()
         nxt = text[mcl.end():mcl.end() + 1]
         if zh is not None and (cl in _WEAK_AFTER_ZH or nxt == cl):
@@ -534,12 +628,16 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
                 if _PRE_KIND.get(word):
                     qualifier, qualifier_text = _PRE_KIND[word], word + (qualifier_text and "…" + qualifier_text)
     else:
-        mq = _EN_PRE.search(text, max(0, start - 20), start)
+        # _EN_PRE ends with whitespace: nothing to look for unless the character before is one
+        mq = _EN_PRE.search(text, max(0, start - 20), start) if start and text[start - 1].isspace() else None
         if mq:
             word = _norm_ws(mq.group("q"))
             if _PRE_KIND.get(word) and qualifier is None:
                 qualifier, qualifier_text = _PRE_KIND[word], word
-    mpost = (_ZH_POST if lang == "zh" else _EN_POST).match(text, pos)
+    if lang == "zh":
+        mpost = _ZH_POST.match(text, pos) if text[pos:pos + 1] in _ZH_POST_FIRST else None
+    else:
+        mpost = _EN_POST.match(text, pos)
     if mpost:
         word = _norm_ws(mpost.group())
         kind_post = _POST_KIND.get(word)
@@ -555,7 +653,7 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
         exact = True
     if kind == "duration":
         exact = "." not in digits and scale == 0  # Ex) "5年" exactly; "7.8天" rounded
-    value_point = point * factor
+    value_point = _times(point, factor)
     if exact:
         iv = Interval.exact(value_point)
     elif fraction_den is not None and fraction_den < 100:
@@ -565,10 +663,10 @@ def _quantity(text: str, m) -> Quantity | None:  # noqa: C901 - one branch per w
         half = Fraction(100, 2 * fraction_den * (fraction_den + 1))
         iv = Interval(value_point - half, value_point + half)
     else:
-        iv = Interval.around(value_point, unit_place * factor / 2)
+        iv = Interval.around(value_point, _times(unit_place, factor, 2))
     if qualifier == "lower-digit":
         # Ex) "700多" → [700, 800]; "3万多" → [30000, 40000]
-        step = last_digit_unit * factor
+        step = _times(last_digit_unit, factor)
         iv = Interval(value_point, value_point + step)
         qualifier = "lower"
     elif qualifier == "lower":
