@@ -150,3 +150,32 @@ def test_a_mark_across_lines_keeps_the_markup_balanced():
     assert b.stack == []
     assert page.count('id="m0-3"') == 1  # one anchor, on the first piece
     assert len(re.findall(r'<span class="line" id="f0-L\d+">', page)) == 3
+
+
+def test_quantity_status_is_the_strongest_overlapping_mark():
+    """The page's counts of quantities by status (failed / passed / related / unchecked) equal a
+    direct reading: for each quantity, the strongest mark of a finding, check or related span
+    that overlaps it — on the seed and on every corpus report."""
+    from collections import Counter
+    from pathlib import Path
+
+    from validator.extract import extract
+    from validator.load import load
+    from validator.rules import RULES
+    from validator.runner import audit_document
+    root = Path(__file__).resolve().parents[2]
+    paths = [root / "seeds" / "000_ddbcf0d77c88731c.txt"]
+    corpus = root.parent / "shared" / "corpus"
+    paths += sorted(corpus.glob("*.txt"))[:12] if corpus.is_dir() else []
+    for path in paths:
+        r = audit_document(load(str(path)), RULES)
+        spans = [(f.start, max(f.end, f.start + 1), "failed") for f in r.findings]
+        spans += [(x.start, max(x.end, x.start + 1), "related") for f in r.findings for x in f.related]
+        spans += [(c.start, max(c.end, c.start + 1), "failed" if c.status == "failed" else "passed")
+                  for c in r.checks]
+        quantities = extract(r.document)
+        expected = Counter(max((s for a, b, s in spans if a < q.end and b > q.start),
+                               key=html.PRIORITY.__getitem__, default="unchecked") for q in quantities)
+        _, counts = html._marks(r, quantities)
+        assert counts == expected, path.name
+        assert expected["failed"] + expected["passed"] > 0 or not r.checks

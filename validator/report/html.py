@@ -109,13 +109,17 @@ def _marks(r: FileResult, quantities) -> tuple[list[_Mark], Counter]:
         place(m)
     counts: Counter = Counter()
     checked_spans = sorted(spans.values(), key=lambda m: m.start)
-    for q in quantities:
-        status = "unchecked"
-        for m in checked_spans:
-            if m.start >= q.end:
-                break
-            if m.end > q.start and PRIORITY[m.status] > PRIORITY[status]:
-                status = m.status
+    # A quantity's status is the strongest of the spans overlapping it.  Quantities come in order
+    # of their start, so one sweep keeps only the spans that can still overlap the next one.
+    active: list[_Mark] = []
+    nxt = 0
+    for q in sorted(quantities, key=lambda q: q.start):
+        while nxt < len(checked_spans) and checked_spans[nxt].start < q.end:
+            active.append(checked_spans[nxt])
+            nxt += 1
+        active = [m for m in active if m.end > q.start]
+        status = max((m.status for m in active if m.start < q.end), key=PRIORITY.__getitem__,
+                     default="unchecked")
         counts[status] += 1
         if status == "unchecked" and overlapping(q.start, q.end) is None:
             place(_Mark(q.start, q.end, "unchecked",
