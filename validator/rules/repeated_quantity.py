@@ -119,13 +119,24 @@ _TARGET = lazy_compile(r"预期目标|目标为|目标是|预期|预计|力争|�
 
 def norm(s: str) -> str:
     """The words around a number as compared: no tags, asides, spaces or quotes; one comma."""
-    s = _TAG.sub("", s)
-    s = _ASIDE.sub("", s)
+    # the same short stretches of words sit between the numbers of many sentences
+    return _norm_short(s) if len(s) <= 256 else _norm(s)
+
+
+def _norm(s: str) -> str:
+    if "<" in s:
+        s = _TAG.sub("", s)
+    if "(" in s or "（" in s:
+        s = _ASIDE.sub("", s)
     s = _SPACE.sub("", s).lower()
     s = _CLAUSE.sub("，", s)
     return s
 
 
+_norm_short = functools.lru_cache(maxsize=16384)(_norm)
+
+
+@functools.lru_cache(maxsize=8192)  # many sentences open with the same words
 def _strip_intro(chunk: str) -> str:
     """The first words of a sentence without leading intros and periods.  Ex) "前三季度，全国…"."""
     chunk = _TITLE_PREFIX.sub("", chunk)
@@ -401,13 +412,31 @@ _CATEGORY = lazy_compile(r"第|产业|行业|企业|业|品|类|部门|城镇|�
 _LABEL_STRIP = lazy_compile(r"^(?:占整个|占全|占|整个|其中|全年|当年|实现|完成|达到)")
 
 
+# The last character of every window _LABEL matches: the end of the word before the number.
+_LABEL_LAST = frozenset("为到达是有计（(>")
+
+
+@functools.lru_cache(maxsize=256)
+def _space_char(c: str) -> bool:
+    """*c* is one character _SPACE removes."""
+    return bool(_SPACE.fullmatch(c))
+
+
 def _labels(ctx: Context) -> Iterator[Pair]:
     text = ctx.text
     seen: dict[str, list[Quantity]] = {}
     for q in ctx.quantities:
         if q.kind not in ("amount", "count"):
             continue
-        window = _TAG.sub("", text[max(0, q.start - 20):q.start])
+        window = text[max(0, q.start - 20):q.start]
+        last = len(window)
+        while last and _space_char(window[last - 1]):
+            last -= 1
+        if last == 0 or window[last - 1] not in _LABEL_LAST:
+            # the last character the subs below leave (a period turns into "，") ends no label
+            continue
+        if "<" in window:
+            window = _TAG.sub("", window)
         window = _SPACE.sub("", window)
         # a period ends a label: "芜湖2021年GDP为" has no subject of its own next to GDP
         window = _PERIOD.sub("，", window)
@@ -444,26 +473,28 @@ _ANAPHOR_AFTER = lazy_compile(r"^\s*(?:[-–—,;:.)]|$)")
 
 def _anaphora(ctx: Context) -> Iterator[Pair]:
     text = ctx.text
-    # the amounts before the current one, by unit and scale: their values and the last of them
-    seen: dict[tuple, tuple[set, Quantity]] = {}
+    # the amounts before the current one, by unit and scale: the first value, whether any other
+    # value came after it, and the last of them
+    seen: dict[tuple, list] = {}
     for q in ctx.quantities:
         if q.kind != "amount":
             continue
         before = seen.get((q.unit, q.scale))
         if before is None:
-            seen[(q.unit, q.scale)] = ({q.point}, q)
-        else:
-            seen[(q.unit, q.scale)] = (before[0] | {q.point} if q.point not in before[0] else before[0], q)
-        if q.lang != "en" or before is None:
+            seen[(q.unit, q.scale)] = [q.point, False, q]
+            continue
+        single = not before[1]
+        if single and q.point != before[0]:
+            before[1] = True
+        before[2], last = q, before[2]
+        if q.lang != "en" or not single:
             continue
         mb = _ANAPHOR_BEFORE.search(text[max(0, q.start - 16):q.start])
         if not mb or mb.group("w").lower() in _COMPARISON_WORDS:
             continue
         if not _ANAPHOR_AFTER.match(text[q.end:q.end + 3]):
             continue
-        if len(before[0]) != 1:
-            continue
-        yield Pair(before[1], q, "anaphora")
+        yield Pair(last, q, "anaphora")
 
 
 # -- a headline's growth rate against the body's ------------------------------------------------
@@ -479,6 +510,7 @@ _METRICS = (
 )
 _UP = lazy_compile(r"(?:同比)?(?:大增|劲增|猛增|暴增|同增|增长|增加|上涨|提高|增)(?:了|达)?$")
 _DOWN = lazy_compile(r"(?:同比)?(?:大降|同降|下降|下滑|减少|回落|下跌|降)(?:了|达)?$")
+_RATE_LAST = frozenset("增长加涨高降滑少落跌了达")
 _HEADLINE_LINE = lazy_compile(r"^(?:title:\s*'?)?[^。；;\n]{4,40}'?$")
 
 
@@ -494,11 +526,19 @@ def _metric(window: str) -> str | None:
 def _rate_key(ctx: Context, q: Quantity, prev_end: int) -> tuple[str, int] | None:
     """(metric, direction) of a growth rate.  Ex) "净利润7.93亿元，同比增长26.52%" → (净利, +1)."""
     text = ctx.text
-    before = _TAG.sub("", text[max(0, q.start - 8):q.start])
+    before = text[max(0, q.start - 8):q.start]
+    if "<" in before:
+        before = _TAG.sub("", before)
+    # the last character _UP or _DOWN could end on ("$" also matches before a final newline)
+    last = before[-2:-1] if before[-1:] == "\n" else before[-1:]
+    if last not in _RATE_LAST:
+        return None
     direction = 1 if _UP.search(before) else -1 if _DOWN.search(before) else 0
     if not direction:
         return None
-    window = _TAG.sub("", text[max(prev_end, q.start - 24):q.start])
+    window = text[max(prev_end, q.start - 24):q.start]
+    if "<" in window:
+        window = _TAG.sub("", window)
     metric = _metric(window)
     return (metric, direction) if metric else None
 
@@ -507,8 +547,13 @@ def _headlines(ctx: Context) -> Iterator[Pair]:
     text = ctx.text
     heads, body = [], {}
     prev_end, prev_line = 0, -1
+    line_starts = ctx.doc.line_starts
+    line_lo, line_hi = 0, -1        # the offsets [lo, hi) of the line prev_line
     for q in ctx.quantities:
-        line_no = ctx.doc.position(q.start)[0]
+        if not line_lo <= q.start < line_hi:
+            line_no = ctx.doc.position(q.start)[0]
+            line_lo = line_starts[line_no - 1]
+            line_hi = line_starts[line_no] if line_no < len(line_starts) else 1 << 62
         if line_no != prev_line:
             prev_end = text.rfind("\n", 0, q.start) + 1
             prev_line = line_no

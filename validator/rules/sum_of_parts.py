@@ -49,16 +49,19 @@ A single part larger than its whole is left to ``subset-bound``; shares adding u
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+
+import regex
 
 from ..lazyre import lazy_compile
 
 from ..extract.tables import Cell, Row, Table, is_header, tables
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
-from .base import Context
+from .base import Context, per_document
 
 ID = "sum-of-parts"
 SEVERITY = "error"
@@ -489,12 +492,21 @@ def _amounts(ctx: Context, a: int, b: int) -> list[Quantity]:
 _ZH_STOP = "，。；：！？,;:\n"
 
 
+# The last clause stop before a position, found by searching backwards.
+_ZH_STOP_LAST = lazy_compile(r"[，。；：！？,;:\n]", regex.REVERSE)
+
+
 def _clause_before(ctx: Context, q: Quantity, limit: int = 30) -> str:
     """The text of q's clause before it.  Ex) "其中，出口20310.4亿元" → "出口"."""
-    lo = max(0, q.start - limit)
-    seg = ctx.text[lo:q.start]
-    cut = max(seg.rfind(c) for c in _ZH_STOP)
-    return seg[cut + 1:]
+    memo = ctx.memo("sum-of-parts:clause-before")  # three searches ask for every number's clause
+    key = (q.start, limit)
+    found = memo.get(key)
+    if found is None:
+        text = ctx.text
+        lo = max(0, q.start - limit)
+        m = _ZH_STOP_LAST.search(text, lo, q.start)
+        found = memo[key] = text[m.end() if m else lo:q.start]
+    return found
 
 
 # Thresholds and milestones, not the figure itself.  Ex) "迈上11万亿元新台阶" "突破4万亿元"
@@ -555,15 +567,25 @@ def _zh_breakdowns(ctx: Context) -> Iterator[Check | Finding]:
         if t.lang != "zh" or t.kind not in ("amount", "count") or t.qualifier in ("lower", "upper"):
             continue
         before = _clause_before(ctx, t)
-        _, l1 = _line(ctx, t.start)
+        if before[-1:] not in _BREAKDOWN_LAST:
+            continue  # no total or part of a breakdown ends this way
         if _is_part(before):
             continue  # a part of some breakdown ("乡村常住人口"), not a total
+        _, l1 = _line(ctx, t.start)
         for what, total, parts in _BREAKDOWNS:
             if total.search(before):
                 yield from _zh_breakdown(ctx, t, l1, what, total, parts)
 
 
+# The last character of every clause a pattern of _BREAKDOWNS matches: the end of a measure
+# (出口, 总额, 增加值, GDP, 总量, 数据, 产业, 收入, 零售, 男性 …) or of the verb after it (_V).
+_BREAKDOWN_LAST = frozenset("口额值P量据业入售性为达到成现约")
+
+
+@functools.lru_cache(maxsize=4096)  # the same words end the clauses before many numbers
 def _is_part(clause: str) -> bool:
+    if clause[-1:] not in _BREAKDOWN_LAST:
+        return False
     return any(p.search(clause) for _, _, parts in _BREAKDOWNS for _, p in parts)
 
 
@@ -942,12 +964,21 @@ _ZH_DIFFER = lazy_compile(r"(?:两者|二者|两地|两省|两市|双方)(?:之�
 _ZH_EXCEEDS_END = lazy_compile(r"(?P<x>[\p{Han}]{2,3}?)(?:GDP|生产总值|经济总量|总量)?(?:超出|高出|多出|领先)(?P<y>[\p{Han}]{2,3}?)(?:约|近)?$")
 
 
+# The last character of a _ZH_GAP_PHRASE or _ZH_DIFFER match; a _ZH_EXCEEDS_END match ends a
+# few characters after its verb (超出 高出 多出 领先).
+_ZH_GAP_LAST = frozenset("到至为达约差了")
+
+
 def _zh_gaps(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     for d in ctx.quantities:
         if d.lang != "zh" or d.kind != "amount":
             continue
         pre = text[max(0, d.start - 20):d.start]
+        # the three phrases end on a few characters ("$" also matches before a final newline)
+        last = pre[-2:-1] if pre[-1:] == "\n" else pre[-1:]
+        if last not in _ZH_GAP_LAST and "出" not in pre[-8:] and "先" not in pre[-8:]:
+            continue
         gm = _ZH_GAP_PHRASE.search(pre)
         dm = _ZH_DIFFER.search(pre)
         if dm and not gm:
@@ -1112,8 +1143,13 @@ def _periods(s: str) -> set[str]:
 _EN_WITH_NAME = lazy_compile(r"\s+with\s+[A-Z]")
 
 
-def _en_balance_figures(ctx: Context):
+@per_document  # both balance checks read the same figures: search the text once
+def _en_balance_figures(ctx: Context) -> list:
     """Each trade balance stated as a figure: (keyword match, sentence start, end, figure)."""
+    return list(_en_balance_figures_in(ctx))
+
+
+def _en_balance_figures_in(ctx: Context):
     text = ctx.text
     for m in _EN_BALANCE.finditer(text):
         s0, s1 = ctx.sentence_of(m.start())
