@@ -100,35 +100,74 @@ def _basis(word: str) -> str:
 def rates(text: str, quantities: list[Quantity]) -> list[Rate]:
     """Every percent that states a change, with its sign and basis, in text order."""
     out = []
+    memo = _memo_for(text)
     for q in quantities:
         if q.kind != "percent" or q.value.lo is None or q.value.hi is None:
             continue
-        r = rate_of(text, q)
+        hit = memo.get(id(q))
+        if hit is not None and hit[0] is q:
+            r = hit[1]
+        else:
+            r = _rate_of(text, q)
+            memo[id(q)] = (q, r)
         if r is not None:
             out.append(r)
     return out
 
 
+# The last text asked about and each of its percents' answers (by id, with the quantity kept so
+# its id stays its own): three rules ask for the rates of the same report.
+_RATE_MEMO: list = [None, {}]
+
+
+def _memo_for(text: str) -> dict:
+    if _RATE_MEMO[0] is not text:
+        _RATE_MEMO[0], _RATE_MEMO[1] = text, {}
+    return _RATE_MEMO[1]
+
+
 def rate_of(text: str, q: Quantity) -> Rate | None:
     if q.kind != "percent":
         return None
+    memo = _memo_for(text)
+    hit = memo.get(id(q))
+    if hit is not None and hit[0] is q:
+        return hit[1]
+    r = _rate_of(text, q)
+    memo[id(q)] = (q, r)
+    return r
+
+
+# The last character a Chinese rate phrase can end with (the verb, 了/达到/达 or 约); ``$`` may
+# also match before a final line break.
+_ZH_LAST = frozenset("增降长加升高涨少低滑落跌为达速幅了到约\n")
+
+
+def _rate_of(text: str, q: Quantity) -> Rate | None:
     lo = max(0, q.start - 24)
     if q.lang == "zh" or _han_near(text, q.start):
+        if lo >= q.start or text[q.start - 1] not in _ZH_LAST:
+            return None
         m = _ZH_VERB.search(text, lo, q.start)
         if m is None:
             return None
         verb = m.group("verb")
         sign = -1 if verb in _ZH_DOWN else 1
         return Rate(q, sign, _basis(m.group("basis") or ""), verb, m.start())
-    lo = max(0, q.start - 60)
-    m = _EN_OR.search(text, lo, q.start)
-    if m:
-        verb = m.group("verb").lower()
-        return Rate(q, -1 if verb in _EN_DOWN else 1, "", verb, m.start(), m.group("d"))
-    m = _EN_BEFORE.search(text, max(0, q.start - 30), q.start)
-    if m:
-        verb = m.group("verb").lower()
-        return Rate(q, -1 if verb in _EN_DOWN else 1, "", verb, m.start())
+    # Both patterns before the number end in whitespace (or at a final line break): a number
+    # right after any other ASCII character, or at the very start, has neither.
+    last = text[q.start - 1] if q.start > 0 else "a"
+    if last >= "\x80" or last.isspace():
+        lo = max(0, q.start - 60)
+        # "or" is a fixed word of _EN_OR (any case)
+        m = _EN_OR.search(text, lo, q.start) if "or" in text[lo:q.start].lower() else None
+        if m:
+            verb = m.group("verb").lower()
+            return Rate(q, -1 if verb in _EN_DOWN else 1, "", verb, m.start(), m.group("d"))
+        m = _EN_BEFORE.search(text, max(0, q.start - 30), q.start)
+        if m:
+            verb = m.group("verb").lower()
+            return Rate(q, -1 if verb in _EN_DOWN else 1, "", verb, m.start())
     m = _EN_AFTER.match(text[q.end:q.end + 20])
     if m:
         verb = " ".join(m.group("verb").lower().split())
@@ -137,7 +176,10 @@ def rate_of(text: str, q: Quantity) -> Rate | None:
 
 
 def _han_near(text: str, i: int) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in text[max(0, i - 3):i])
+    for c in text[max(0, i - 3):i]:
+        if "\u4e00" <= c <= "\u9fff":
+            return True
+    return False
 
 
 # -- flattened tables ----------------------------------------------------------------------------

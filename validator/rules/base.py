@@ -19,6 +19,7 @@ from functools import cached_property
 from ..extract import extract
 from ..extract.segment import Sentences, sentences
 from ..interval import Interval, fmt
+from ..lazyre import lazy_compile
 from ..model import Document, Quantity
 
 
@@ -54,26 +55,44 @@ class Context:
 
     def between(self, start: int, end: int) -> list[Quantity]:
         """Quantities that start inside [start, end)."""
-        i = bisect.bisect_left(self._starts, start)
-        j = bisect.bisect_left(self._starts, end)
-        return self.quantities[i:j]
+        starts = self._starts
+        return self.quantities[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    @cached_property
+    def _sentence_spans(self) -> dict:
+        return {}
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        return self.sentences.span(offset)
+        # the span of each offset asked about is kept: many rules ask about the same numbers
+        spans = self._sentence_spans
+        span = spans.get(offset)
+        if span is None:
+            span = spans[offset] = self.sentences.span(offset)
+        return span
 
     def index(self, name: str, key) -> dict:
         """The quantities grouped by ``key(q)``, each group in text order; built once per *name*."""
         found = self._indexes.get(name)
         if found is None:
             found = {}
+            get = found.get
             for q in self.quantities:
-                found.setdefault(key(q), []).append(q)
+                k = key(q)
+                group = get(k)
+                if group is None:
+                    found[k] = [q]
+                else:
+                    group.append(q)
             self._indexes[name] = found
         return found
 
     def memo(self, name: str) -> dict:
         """A dict that lives as long as the document, for a rule's per-quantity results."""
-        return self._indexes.setdefault(("memo", name), {})
+        key = ("memo", name)
+        found = self._indexes.get(key)
+        if found is None:
+            found = self._indexes[key] = {}
+        return found
 
 
 def per_quantity(fn):
@@ -130,8 +149,16 @@ def show_value(x: Fraction, digits: int = 1) -> str:
     return fmt(x, digits)
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
 def decimals_of(q: Quantity) -> int:
-    t = q.text.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    return _decimals(q.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    t = text.translate(_HALF_WIDTH)
     digits = "".join(c for c in t if c.isdigit() or c == ".")
     return len(digits.split(".")[1]) if "." in digits else 0
 
@@ -158,10 +185,13 @@ def cjk(ch: str) -> bool:
 # Quotes and brackets: a 、 or a word inside “…” or （…） belongs to a name, not to the list.
 OPEN_MARKS = "“‘「『（(《【〔"
 CLOSE_MARKS = "”’」』）)》】〕"
+_ANY_MARK = lazy_compile("[" + OPEN_MARKS + CLOSE_MARKS + "]")  # none of them is special in a class
 
 
 def split_outside_brackets(s: str, sep: str) -> list[str]:
     """Split at *sep* outside quotes and brackets.  Ex) "“不忘初心、牢记使命”主题教育、…"."""
+    if len(sep) == 1 and _ANY_MARK.search(s) is None:
+        return s.split(sep)  # no quote or bracket: every *sep* is outside
     parts, depth, cur = [], 0, []
     for c in s:
         if c in OPEN_MARKS:
@@ -179,6 +209,8 @@ def split_outside_brackets(s: str, sep: str) -> list[str]:
 
 def blank_brackets(s: str) -> str:
     """*s* with quoted and bracketed text (marks included) blanked out, offsets kept."""
+    if _ANY_MARK.search(s) is None:
+        return s  # nothing to blank
     out, depth = [], 0
     for c in s:
         if c in OPEN_MARKS:

@@ -372,8 +372,11 @@ def _price_volume(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Chec
                           "for the rate to hold, the price or the volume change would be different", r.verb)
 
 
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
+
+
 def _han_near_any(text: str, i: int) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in text[max(0, i - 6):i + 6])
+    return _HAN.search(text, max(0, i - 6), i + 6) is not None
 
 
 # English: "rose 4.7% to $51.2bn from $48.8bn" and its relatives --------------------------------
@@ -673,6 +676,9 @@ def _zh_from_to(ctx: Context, done: set[int]) -> Iterator[Check | Finding]:
     for i, a in enumerate(qs[:-1]):
         if a.lang != "zh":
             continue
+        before = text[max(0, a.start - 10):a.start]
+        if "从" not in before and "由" not in before:
+            continue  # _ZH_FROM starts with one of them
         mf = _ZH_FROM.search(text, max(0, a.start - 10), a.start)
         if not mf:
             continue
@@ -812,18 +818,34 @@ def _multiple(ctx, mq: Quantity, a: Quantity, b: Quantity, va: Interval, vb: Int
                   (Related("old", show(a), a.start, a.end), Related("new", show(b), b.start, b.end)))
 
 
+def _rate_indices(ctx: Context, rs: list[Rate], at: dict) -> list[int]:
+    """The positions in ``ctx.quantities`` of the quantities that start where a rate of *rs*
+    starts (*at*, keyed by start), ascending: the Chinese readings below look only there.
+    Found once per list of rates."""
+    memo = ctx.memo("growth-rate:rate-indices")
+    hit = memo.get("rates")
+    if hit is not None and hit[0] is rs:
+        return hit[1]
+    found = [j for j, q in enumerate(ctx.quantities) if q.start in at]
+    memo["rates"] = (rs, found)
+    return found
+
+
 # Chinese: "B，比上年增加D，增长r%" and "下降r%至B，同比减少D" --------------------------------------
 def _zh_diff(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
     text = ctx.text
     qs = ctx.quantities
     by_start = {r.q.start: r for r in rs}
-    for i in range(len(qs) - 2):
+    at_rates = _rate_indices(ctx, rs, by_start)
+    for i in (j - 2 for j in at_rates if j >= 2):  # only where qs[i + 2] is a rate
         b, d, rq = qs[i], qs[i + 1], qs[i + 2]
         if b.lang != "zh" or rq.start in done:
             continue
+        r = by_start.get(rq.start)
+        if r is None:
+            continue  # only a stated rate is checked
         # Ex) "粮食产量620.8万吨，比上年增加29.8万吨，增长5.0%"
         m1 = _ZH_DIFF.match(text[b.end:d.start])
-        r = by_start.get(rq.start)
         if m1 and _REAL_TERMS.search(text[max(0, ctx.sentence_of(b.start)[0], b.start - 30):b.start]):
             continue
         if m1 and r is not None and r.start >= d.end and _ZH_DIFF_THEN_RATE.match(text[d.end:r.start]) \
@@ -848,7 +870,7 @@ def _zh_diff(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | F
                               f"{show(d)} / ({show(b)} {'+' if down else '-'} {show(d)})", need, r.verb)
             done.add(rq.start)
     # Ex) "贸易逆差下降70%至1347.5亿元，同比减少3140.2亿元"
-    for i in range(len(qs) - 2):
+    for i in (j for j in at_rates if j < len(qs) - 2):  # only where qs[i] is a rate
         rq, b, d = qs[i], qs[i + 1], qs[i + 2]
         r = by_start.get(rq.start)
         if r is None or rq.start in done or rq.lang != "zh":
@@ -890,7 +912,7 @@ _COMMA_OR_NOTHING = lazy_compile(r"^[，,]?$")
 def _zh_last_year(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Check | Finding]:
     text, qs = ctx.text, ctx.quantities
     at = {r.q.start: r for r in rs}
-    for i in range(1, len(qs) - 1):
+    for i in (j for j in _rate_indices(ctx, rs, at) if 1 <= j < len(qs) - 1):  # qs[i] is a rate
         b, rq, a = qs[i - 1], qs[i], qs[i + 1]
         r = at.get(rq.start)
         if r is None or rq.start in done or b.lang != "zh" or r.basis not in ("", "yoy"):
@@ -928,7 +950,7 @@ def _zh_components(ctx: Context, rs: list[Rate], done: set[int]) -> Iterator[Che
     pairs = []  # (amount, rate)
     rate_at = {r.q.start: r for r in rs}
     qs = ctx.quantities
-    for i in range(len(qs) - 1):
+    for i in (j - 1 for j in _rate_indices(ctx, rs, rate_at) if j >= 1):  # qs[i + 1] is a rate
         a, p = qs[i], qs[i + 1]
         r = rate_at.get(p.start)
         if a.kind != "amount" or a.lang != "zh" or r is None or r.basis not in ("", "yoy"):

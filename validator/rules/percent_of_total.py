@@ -112,6 +112,7 @@ _LEAD_KIND = {"大约": "approx", "约": "approx", "将近": "upper", "接近": 
 _ZH_WHOLE_MARK = lazy_compile(r"全[州省市县区国镇乡]|共有|共计|总计|合计|总共|总数|总量|总额|(?<!公)共(?![产同建享青治识赢])")
 _ZH_SCOPE = lazy_compile(r"全[州省市县区国镇乡]")
 _ZH_CLAUSE_BREAK = lazy_compile(r"[，,。；;：:！？!?\n（(）)]")
+_ZH_UP_TO_LAST_BREAK = lazy_compile(r"(?s).*[，,。；;：:！？!?\n（(）)]")
 # Words around a noun that are not the noun.  Ex) "全县共有行政村" → 行政村, "其中村党支部" → 村党支部
 _ZH_NOUN_HEAD = lazy_compile(r"^(?:其中|全[州省市县区国镇乡]|共有|共计|总计|合计|总共|现有|拥有|有|共|累计|目前|已)+")
 _ZH_NOUN_TAIL = lazy_compile(
@@ -396,8 +397,11 @@ def _zh_mark(ctx: Context, q: Quantity) -> tuple[bool, str]:
     text = ctx.text
     lo = max(0, q.start - 30)
     window = text[lo:q.start]
-    cut = max((m.end() for m in _ZH_CLAUSE_BREAK.finditer(window)), default=0)
-    clause_start = lo + cut
+    if "全" not in window and "共" not in window and "总" not in window and "合" not in window:
+        return False, ""  # every _ZH_WHOLE_MARK has one of them
+    # after the window's last clause break (_ZH_CLAUSE_BREAK, one character)
+    m = _ZH_UP_TO_LAST_BREAK.match(text, lo, q.start)
+    clause_start = m.end() if m else lo
     marks = list(_ZH_WHOLE_MARK.finditer(text, clause_start, q.start))
     if not marks:
         return False, ""
@@ -480,10 +484,11 @@ def _en_pair(ctx: Context, i: int):
             and _EN_PART_TO_SHARE.match(_gap(text, prev, share)):
         part, whole = prev2, prev
     # Ex) "743 (66.8%) of the 1,090 villages" "743 villages, or 66.8% of the 1,090"
-    elif prev and nxt and _EN_PART_TO_SHARE.match(_gap(text, prev, share)) \
+    elif prev and nxt and (to_share := _EN_PART_TO_SHARE.match(_gap(text, prev, share))) \
             and _EN_SHARE_TO_WHOLE.match(_gap(text, share, nxt)):
         part, whole = prev, nxt
-    elif prev and _EN_PART_TO_SHARE.match(_gap(text, prev, share)) \
+    # (the gap before the share is matched once: above when there is a next number)
+    elif prev and (to_share if nxt else _EN_PART_TO_SHARE.match(_gap(text, prev, share))) \
             and not _EN_OF_AFTER.match(text[share.end:share.end + 12]):
         earlier = [x for x in ctx.between(s0, prev.start) if x.kind in _PART_KINDS]
         # Ex) "1,090 villages, of which 743 (66.8%) …" — and no other count it could be of
@@ -522,22 +527,21 @@ def _en_keys(q: Quantity) -> set[str]:
 # -- the verdict -------------------------------------------------------------------------------
 def _judge(ctx: Context, share: Quantity, part: Quantity, wholes: Iterable[Quantity],
            explicit: list[Quantity]) -> Iterator[Check | Finding]:
-    hundred = Interval.exact(100)
     digits = decimals_of(share)
     stated = _stated(share)
     named = {id(q) for q in explicit}  # every candidate is one of the document's own quantities
     for w in chain(explicit, (q for q in wholes if id(q) not in named)):
-        computed = part.value / w.value * hundred
+        computed = _percent(part.value, w.value)
         if computed.intersects(share.value):
             yield Check(ID, share.start, share.end, "passed", stated,
-                        f"{fmt(part.point / w.point * 100, digits)}%",
+                        f"{fmt(_per_hundred(part.point, w.point), digits)}%",
                         f"{num(part)} / {num(w)} = {range_text(computed, digits + 1)}%")
             return
     totals = {w.point for w in explicit}
     if len(totals) != 1:  # no stated whole, or
         return  # several different totals of the same thing: the base is unclear
     whole = explicit[0]
-    computed = part.value / whole.value * hundred
+    computed = _percent(part.value, whole.value)
     point = part.point / whole.point * 100
     need_part, need_whole = _needs(share.value, part, whole)
     gap = computed.gap(share.value)
@@ -556,6 +560,26 @@ def _judge(ctx: Context, share: Quantity, part: Quantity, wholes: Iterable[Quant
                Related("total", num(whole), whole.start, whole.end))
     yield Check(ID, share.start, share.end, "failed", stated, expected, msg)
     yield Finding(ID, SEVERITY, msg, share.start, share.end, stated, expected, evidence, related)
+
+
+_HUNDRED = Interval.exact(100)
+
+
+def _percent(part: Interval, whole: Interval) -> Interval:
+    """``part / whole * 100``: the same exact interval as Interval arithmetic gives, with the
+    common case (a part >= 0 of a positive whole, both bounded) read off its deciding endpoints."""
+    plo, phi, wlo, whi = part.lo, part.hi, whole.lo, whole.hi
+    if type(plo) is Fraction and type(phi) is Fraction and type(wlo) is Fraction \
+            and type(whi) is Fraction and plo.numerator >= 0 and wlo.numerator > 0:
+        # lo = plo / whi * 100, hi = phi / wlo * 100, each normalised once
+        return Interval(Fraction(plo.numerator * whi.denominator * 100, plo.denominator * whi.numerator),
+                        Fraction(phi.numerator * wlo.denominator * 100, phi.denominator * wlo.numerator))
+    return part / whole * _HUNDRED
+
+
+def _per_hundred(a: Fraction, b: Fraction) -> Fraction:
+    """``a / b * 100`` for exact values, normalised once."""
+    return Fraction(a.numerator * b.denominator * 100, a.denominator * b.numerator)
 
 
 def _stated(share: Quantity) -> str:
@@ -810,7 +834,10 @@ def _zh_named_phrase(text: str, share: Quantity) -> tuple[int, str, str] | None:
     "，在服务出口总额的52.7%" → (at 在, "services-export", ""); "占全国进出口总值的" → (…, "国").
     """
     lo = max(0, share.start - 30)
-    window = _ZH_XIA_TONG.sub(lambda m: "\x01" * len(m.group()), text[lo:share.start])
+    raw = text[lo:share.start]
+    if "占" not in raw and "在" not in raw:
+        return None  # every reading below needs 占 (占比, 占…的) or 在…的
+    window = _ZH_XIA_TONG.sub(lambda m: "\x01" * len(m.group()), raw)
     s = window.replace("\x01", "")
     head = s
     # peel the verbs off the right: "的比重达到" → "的比重"
