@@ -25,6 +25,7 @@ import regex
 from ..lazyre import lazy_compile
 from . import expr as E
 from .expr import ExprError, Value
+from .index import claims_files, resolve_report
 
 MAX_FILE_BYTES = 1_000_000
 MAX_CLAIMS = 1000
@@ -314,14 +315,13 @@ def _bindings(table, prefix: str, facts, lines: _Lines, after: int, limit: int =
 def _report(data: dict, path: str, root: str) -> tuple[str, str]:
     report = data.get("report")
     prefix = _where(path, 1)
-    if not isinstance(report, str) or not report:
+    real, why = resolve_report(report, root)
+    if why == "missing":
         raise ClaimsError(f"{prefix}missing 'report' (the report's path relative to {root or '.'})")
-    if os.path.isabs(report) or report.startswith("~"):
+    if why == "not relative":
         raise ClaimsError(f"{prefix}report {report!r} must be a path relative to the project root")
-    real_root = os.path.realpath(root or ".")
-    real = os.path.realpath(os.path.join(real_root, report))
-    if os.path.commonpath([real_root, real]) != real_root:
-        raise ClaimsError(f"{prefix}report {report!r} is outside the project ({real_root})")
+    if real is None:
+        raise ClaimsError(f"{prefix}report {report!r} is {why}")
     return report, real
 
 
@@ -446,11 +446,7 @@ def load_dir(directory: str) -> ClaimSet:
     if not os.path.isdir(directory):
         raise ClaimsError(f"{directory}: no such claims folder")
     root = os.path.dirname(os.path.abspath(directory))
-    facts_dir = os.path.join(directory, "facts")
-    fact_paths = sorted(os.path.join(facts_dir, n) for n in os.listdir(facts_dir)
-                        if n.endswith(".toml")) if os.path.isdir(facts_dir) else []
-    facts = load_facts(fact_paths)
-    files = [load_claims_file(os.path.join(directory, n), root, facts)
-             for n in sorted(os.listdir(directory))
-             if n.endswith(".toml") and os.path.isfile(os.path.join(directory, n))]
+    claim_names, fact_names = claims_files(directory)
+    facts = load_facts([os.path.join(directory, n) for n in fact_names])
+    files = [load_claims_file(os.path.join(directory, n), root, facts) for n in claim_names]
     return ClaimSet(tuple(files), facts)

@@ -38,17 +38,22 @@ def _enabled() -> bool:
     return os.environ.get("VALIDATOR_CLAIMS_INDEX", "1") != "0"
 
 
+def claims_files(directory: str) -> tuple[list[str], list[str]]:
+    """The claims files and the fact files (``facts/…``) of *directory*, as names relative to it,
+    each list sorted: what :func:`validator.claims.files.load_dir` reads.  Raises OSError."""
+    claims = sorted(n for n in os.listdir(directory)
+                    if n.endswith(".toml") and os.path.isfile(os.path.join(directory, n)))
+    facts_dir = os.path.join(directory, "facts")
+    facts = sorted(os.path.join("facts", n) for n in os.listdir(facts_dir)
+                   if n.endswith(".toml")) if os.path.isdir(facts_dir) else []
+    return claims, facts
+
+
 def _names(directory: str) -> tuple[list[str], list[str]] | None:
-    """The claims files and fact files load_dir would read (relative names), or None if unsure."""
     try:
-        claims = sorted(n for n in os.listdir(directory)
-                        if n.endswith(".toml") and os.path.isfile(os.path.join(directory, n)))
-        facts_dir = os.path.join(directory, "facts")
-        facts = sorted(os.path.join("facts", n) for n in os.listdir(facts_dir)
-                       if n.endswith(".toml")) if os.path.isdir(facts_dir) else []
+        return claims_files(directory)
     except OSError:
         return None
-    return claims, facts
 
 
 def _key(directory: str, claims: list[str], facts: list[str]) -> str | None:
@@ -68,16 +73,28 @@ def _key(directory: str, claims: list[str], facts: list[str]) -> str | None:
     return h.hexdigest()
 
 
+def resolve_report(report, root: str) -> tuple[str | None, str]:
+    """The resolved path of a claims file's ``report`` (relative to the project *root*), or None
+    and why it is refused: absolute, from ``~``, or leading outside the project (symbolic links
+    resolved).  load_dir and the record check reports with this one function."""
+    if not isinstance(report, str) or not report:
+        return None, "missing"
+    if os.path.isabs(report) or report.startswith("~"):
+        return None, "not relative"
+    real_root = os.path.realpath(root or ".")
+    real = os.path.realpath(os.path.join(real_root, report))
+    if os.path.commonpath([real_root, real]) != real_root:
+        return None, f"outside the project ({real_root})"
+    return real, ""
+
+
 def _reports_inside(directory: str, reports: list[str]) -> list[str] | None:
     """Resolved paths of *reports* when each passes the checks load_dir makes, else None."""
     root = os.path.dirname(os.path.abspath(directory))
-    real_root = os.path.realpath(root or ".")
     out = []
     for report in reports:
-        if not isinstance(report, str) or not report or os.path.isabs(report) or report.startswith("~"):
-            return None
-        real = os.path.realpath(os.path.join(real_root, report))
-        if os.path.commonpath([real_root, real]) != real_root:
+        real, _ = resolve_report(report, root)
+        if real is None:
             return None
         out.append(real)
     return out
