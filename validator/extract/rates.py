@@ -98,44 +98,22 @@ def _basis(word: str) -> str:
 
 
 def rates(text: str, quantities: list[Quantity]) -> list[Rate]:
-    """Every percent that states a change, with its sign and basis, in text order."""
+    """Every percent that states a change, with its sign and basis, in text order.
+    (Rules ask through ``rules.base.stated_rates``, which reads a document's rates once.)"""
     out = []
-    memo = _memo_for(text)
     for q in quantities:
         if q.kind != "percent" or q.value.lo is None or q.value.hi is None:
             continue
-        hit = memo.get(id(q))
-        if hit is not None and hit[0] is q:
-            r = hit[1]
-        else:
-            r = _rate_of(text, q)
-            memo[id(q)] = (q, r)
+        r = _rate_of(text, q)
         if r is not None:
             out.append(r)
     return out
 
 
-# The last text asked about and each of its percents' answers (by id, with the quantity kept so
-# its id stays its own): three rules ask for the rates of the same report.
-_RATE_MEMO: list = [None, {}]
-
-
-def _memo_for(text: str) -> dict:
-    if _RATE_MEMO[0] is not text:
-        _RATE_MEMO[0], _RATE_MEMO[1] = text, {}
-    return _RATE_MEMO[1]
-
-
 def rate_of(text: str, q: Quantity) -> Rate | None:
     if q.kind != "percent":
         return None
-    memo = _memo_for(text)
-    hit = memo.get(id(q))
-    if hit is not None and hit[0] is q:
-        return hit[1]
-    r = _rate_of(text, q)
-    memo[id(q)] = (q, r)
-    return r
+    return _rate_of(text, q)
 
 
 # The last character a Chinese rate phrase can end with (the verb, 了/达到/达 or 约); ``$`` may

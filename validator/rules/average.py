@@ -34,10 +34,10 @@ import regex
 
 from ..lazyre import lazy_compile
 
-from ..extract.rates import Rate, rates
+from ..extract.rates import Rate
 from ..interval import Interval, fmt, nth_root
 from ..model import Check, Finding, Quantity, Related
-from .base import Context, decimals_of, show
+from .base import Context, decimals_of, show, stated_rates
 
 ID = "average"
 SEVERITY = "error"
@@ -59,7 +59,7 @@ _EN_PER_AFTER = lazy_compile(r"^\s*(?:each|per\s+(?P<n>[a-z]+)|a\s+head|apiece)\
 
 def check(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
-    rs = rates(text, ctx.quantities)
+    rs = stated_rates(ctx)
     yield from _span_average(ctx, rs)
     yield from _between_parts(ctx, rs)
     yield from _per_head(ctx)

@@ -133,6 +133,13 @@ def per_document(fn):
     return remembered
 
 
+@per_document
+def stated_rates(ctx: "Context") -> list:
+    """``extract.rates.rates`` of the document, read once for the rules that ask (read-only)."""
+    from ..extract.rates import rates
+    return rates(ctx.text, ctx.quantities)
+
+
 def show(q: Quantity) -> str:
     """The quantity as the text states it, trimmed.  Ex) "66.8%", "1,090"."""
     return q.text.strip()

@@ -46,10 +46,10 @@ import regex
 
 from ..lazyre import lazy_compile
 
-from ..extract.rates import Rate, header_years, rate_of, rates, table_rows
+from ..extract.rates import Rate, header_years, rate_of, table_rows
 from ..interval import Interval, fmt, nth_root
 from ..model import Check, Finding, Quantity, Related
-from .base import Context, decimals_of, show
+from .base import Context, decimals_of, show, stated_rates
 
 ID = "growth-rate"
 SEVERITY = "error"
@@ -209,7 +209,7 @@ def _r(iv: Interval, zh: bool = False) -> str:
 # -- the rule -------------------------------------------------------------------------------------
 def check(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
-    rs = rates(text, ctx.quantities)
+    rs = stated_rates(ctx)
     done: set[int] = set()
     orphans = []
     for r in rs:

@@ -38,10 +38,10 @@ import regex
 
 from ..lazyre import lazy_compile
 
-from ..extract.rates import Rate, rate_of, rates
+from ..extract.rates import Rate, rate_of
 from ..interval import Interval, fmt
 from ..model import Check, Finding, Quantity, Related
-from .base import Context, decimals_of, show
+from .base import Context, decimals_of, show, stated_rates
 
 ID = "percentage-points"
 SEVERITY = "error"
@@ -89,7 +89,7 @@ _EN_PP_VERB = lazy_compile(
 def check(ctx: Context) -> Iterator[Check | Finding]:
     text = ctx.text
     qs = ctx.quantities
-    rs = rates(text, qs)
+    rs = stated_rates(ctx)
     seen: set[int] = set()
     for i, q in enumerate(qs):
         if q.kind == "pp":
